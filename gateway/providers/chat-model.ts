@@ -1,0 +1,41 @@
+import type { ChatCall, FinishReason, Usage } from "../../shared/chat.js";
+import type { GatewayError } from "../../shared/errors.js";
+
+/**
+ * Typed parts a provider streams. Nothing provider-native (no SSE lines, no vendor chunks)
+ * passes between layers: each adapter translates its wire format into these.
+ */
+export type ChatStreamPart =
+  | { type: "response-metadata"; modelId: string }
+  | { type: "text-delta"; delta: string }
+  | { type: "tool-call-start"; index: number; id: string; name: string }
+  | { type: "tool-call-delta"; index: number; argumentsDelta: string }
+  | { type: "finish"; finishReason: FinishReason; usage: Usage | undefined }
+  | { type: "error"; error: GatewayError };
+
+export interface StreamOptions {
+  /** Aborted when the client goes away or a timeout fires; the adapter stops upstream work. */
+  signal: AbortSignal;
+}
+
+/**
+ * One interface for every tier: local, OpenAI, Anthropic, any OpenAI-compatible endpoint.
+ * `doStream` rejects with a GatewayError when the call fails before any part exists (so the
+ * HTTP edge can still answer with a status); later failures arrive as an `error` part.
+ */
+export interface ChatModel {
+  /** Provider id: `local` or a configured provider's id. */
+  readonly providerId: string;
+  doStream(call: ChatCall, options: StreamOptions): Promise<ReadableStream<ChatStreamPart>>;
+}
+
+export interface EmbeddingResult {
+  vectors: number[][];
+  promptTokens: number;
+  modelId: string;
+}
+
+export interface EmbeddingModel {
+  readonly providerId: string;
+  embed(texts: string[], options: StreamOptions): Promise<EmbeddingResult>;
+}
