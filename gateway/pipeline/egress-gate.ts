@@ -1,0 +1,90 @@
+import { GatewayError } from "../../shared/errors.js";
+import type { Finding } from "../../shared/findings.js";
+import { detect } from "../detection/detect.js";
+import type { Detector } from "../detection/detector.js";
+import type { Egress, OutboundRequest } from "./egress.js";
+
+export interface EgressGateOptions {
+  /** Provider id → base URL, from local config only. */
+  baseUrls: ReadonlyMap<string, string>;
+  /** Reads the provider's key when a call needs it (keychain or environment). */
+  resolveKey: (providerId: string) => string | undefined;
+  detectors: readonly Detector[];
+  fetch?: typeof fetch;
+  /** Called for every request the gate stops, with the finding types only. */
+  onBlocked?: (providerId: string, types: string[]) => void;
+}
+
+/**
+ * The one door to the network for prompt data. It sends only to a configured provider's own
+ * base URL, re-scans the exact outbound bytes (the raw JSON and every decoded string in it, so
+ * escapes cannot hide a value) and refuses anything a detector still flags, then adds the key.
+ */
+export function createEgressGate(options: EgressGateOptions): Egress {
+  const send = options.fetch ?? globalThis.fetch;
+  return {
+    async send(request: OutboundRequest): Promise<Response> {
+      const baseUrl = options.baseUrls.get(request.providerId);
+      if (baseUrl === undefined || !isUnderBaseUrl(request.url, baseUrl)) {
+        throw new GatewayError("policy_blocked", { message: "The egress gate refused a destination that is not the configured provider's base URL." });
+      }
+      const flagged = rescan(request.body, options.detectors);
+      if (flagged.length > 0) {
+        const types = [...new Set(flagged.map((finding) => finding.type))];
+        options.onBlocked?.(request.providerId, types);
+        throw new GatewayError("policy_blocked", {
+          message: `The egress gate stopped the request: the outbound body still contained ${types.join(", ")} content.`,
+        });
+      }
+      const key = options.resolveKey(request.providerId);
+      if (key === undefined) {
+        throw new GatewayError("provider_key_missing", {
+          message: `No API key is set for provider \`${request.providerId}\`. Run \`privacy-router keys set ${request.providerId}\` or set PRIVACY_ROUTER_KEY_${request.providerId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}.`,
+        });
+      }
+      return send(request.url, {
+        method: request.method,
+        headers: { ...request.headers, authorization: `Bearer ${key}` },
+        body: request.method === "GET" ? undefined : request.body,
+        signal: request.signal,
+        redirect: "error",
+      });
+    },
+  };
+}
+
+function isUnderBaseUrl(url: string, baseUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const base = new URL(baseUrl);
+    const basePath = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
+    return target.origin === base.origin && (target.pathname + "/").startsWith(basePath) && target.username === "" && target.password === "";
+  } catch {
+    return false;
+  }
+}
+
+function rescan(body: string, detectors: readonly Detector[]): Finding[] {
+  const findings = detect(body, detectors);
+  if (findings.length > 0) return findings;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const strings: string[] = [];
+  collectStrings(parsed, strings);
+  return strings.flatMap((text) => detect(text, detectors));
+}
+
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === "string") into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      into.push(key);
+      collectStrings(item, into);
+    }
+  }
+}

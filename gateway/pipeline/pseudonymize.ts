@@ -1,0 +1,40 @@
+import { PseudonymMap } from "../pseudonym/pseudonym-map.js";
+import type { Classification } from "./classify.js";
+import type { Extraction } from "./extract.js";
+
+export interface Pseudonymization {
+  map: PseudonymMap;
+  /** Occurrences replaced (the `x-privacy-router-redactions` header). */
+  replacements: number;
+}
+
+/** Replaces every finding in place with its placeholder. Run only on a request bound for the cloud. */
+export function pseudonymize(extraction: Extraction, classification: Classification): Pseudonymization {
+  const allText = extraction.slots.map((slot) => slot.get()).join("\u0000");
+  const map = new PseudonymMap((placeholder) => allText.includes(placeholder));
+  let replacements = 0;
+  for (const { slot, findings } of classification.slots) {
+    const text = slot.get();
+    let result = "";
+    let cursor = 0;
+    for (const finding of findings) {
+      const raw = text.slice(finding.start, finding.end);
+      const value = slot.kind === "json" ? decodeJsonStringFragment(raw) : raw;
+      result += text.slice(cursor, finding.start) + map.placeholderFor(finding.type, value);
+      cursor = finding.end;
+      replacements++;
+    }
+    slot.set(result + text.slice(cursor));
+  }
+  return { map, replacements };
+}
+
+/** A value found inside JSON text is stored unescaped, so it restores correctly into prose and into JSON. */
+function decodeJsonStringFragment(raw: string): string {
+  try {
+    const decoded: unknown = JSON.parse(`"${raw}"`);
+    return typeof decoded === "string" ? decoded : raw;
+  } catch {
+    return raw;
+  }
+}

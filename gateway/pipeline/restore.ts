@@ -1,0 +1,71 @@
+import type { ChatStreamPart } from "../providers/chat-model.js";
+import type { PseudonymMap } from "../pseudonym/pseudonym-map.js";
+import { Restorer } from "../pseudonym/restorer.js";
+
+export interface RestoreStats {
+  restored: number;
+  unknownPlaceholders: number;
+}
+
+/**
+ * Turns placeholders back into the original values in a provider's stream: message text and
+ * every tool call's argument deltas, each with its own bounded hold-back. Held text is released
+ * before `finish`, `error`, or at the end of the stream, so nothing is lost.
+ */
+export function createRestoreStream(map: PseudonymMap, stats: RestoreStats): TransformStream<ChatStreamPart, ChatStreamPart> {
+  const text = new Restorer(map, "text");
+  const toolArguments = new Map<number, Restorer>();
+
+  const releaseHeld = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
+    const rest = text.flush();
+    if (rest) controller.enqueue({ type: "text-delta", delta: rest });
+    for (const [index, restorer] of toolArguments) {
+      const held = restorer.flush();
+      if (held) controller.enqueue({ type: "tool-call-delta", index, argumentsDelta: held });
+    }
+    stats.restored = text.restored + sum(toolArguments, (restorer) => restorer.restored);
+    stats.unknownPlaceholders = text.unknownPlaceholders + sum(toolArguments, (restorer) => restorer.unknownPlaceholders);
+  };
+
+  return new TransformStream<ChatStreamPart, ChatStreamPart>({
+    transform(part, controller) {
+      switch (part.type) {
+        case "text-delta": {
+          const delta = text.push(part.delta);
+          if (delta) controller.enqueue({ type: "text-delta", delta });
+          return;
+        }
+        case "tool-call-start":
+          toolArguments.set(part.index, new Restorer(map, "json"));
+          controller.enqueue(part);
+          return;
+        case "tool-call-delta": {
+          let restorer = toolArguments.get(part.index);
+          if (!restorer) {
+            restorer = new Restorer(map, "json");
+            toolArguments.set(part.index, restorer);
+          }
+          const argumentsDelta = restorer.push(part.argumentsDelta);
+          if (argumentsDelta) controller.enqueue({ type: "tool-call-delta", index: part.index, argumentsDelta });
+          return;
+        }
+        case "finish":
+        case "error":
+          releaseHeld(controller);
+          controller.enqueue(part);
+          return;
+        default:
+          controller.enqueue(part);
+      }
+    },
+    flush(controller) {
+      releaseHeld(controller);
+    },
+  });
+}
+
+function sum<T>(items: Map<number, T>, value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items.values()) total += value(item);
+  return total;
+}

@@ -1,0 +1,18 @@
+import type { RequestLog } from "../audit/request-log.js";
+import type { Logger } from "../logging/logger.js";
+import type { ChatPipelineDependencies } from "../pipeline/plan-chat.js";
+import type { EmbeddingModel } from "../providers/chat-model.js";
+import type { TokenVerifier } from "./middleware/client-auth.js";
+
+/** Everything the HTTP app needs, handed in so a test can give it fakes or real parts. */
+export interface GatewayDependencies extends ChatPipelineDependencies {
+  tokens: TokenVerifier;
+  requestLog: Pick<RequestLog, "begin" | "finish">;
+  embeddingModel: EmbeddingModel | undefined;
+  logger: Logger;
+  /** The bound port, for the Host check (known after listening). */
+  port: () => number;
+  /** Host names accepted besides loopback, when the user bound another address on purpose. */
+  extraHosts?: readonly string[];
+  clock?: () => Date;
+}
