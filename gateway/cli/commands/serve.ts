@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+import { createLogger } from "../../logging/logger.js";
+import { createLocalTier } from "../../models/create-local-tier.js";
+import { startGateway } from "../../server/start-gateway.js";
+import { writeLine } from "../cli-io.js";
+import { UsageError, type CommandContext } from "../command-context.js";
+
+export const serveUsage = "usage: privacy-router serve [--host ADDRESS] [--port PORT]";
+
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1"]);
+
+/**
+ * `privacy-router serve`: runs the gateway until SIGINT/SIGTERM. Prints the endpoint and, on the
+ * very first run, a client token; logs go to stderr as JSON lines.
+ */
+export async function runServeCommand(argv: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { host: { type: "string" }, port: { type: "string" } },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\``);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError("--port takes a number from 0 to 65535");
+
+  const { io } = context;
+  const { config, path } = context.loadConfig();
+  const logger = createLogger(io.stderr, config.logging.level);
+  const host = values.host ?? config.server.host;
+  if (!loopbackHosts.has(host)) {
+    writeLine(
+      io.stderr,
+      `WARNING: listening on ${host}, not on loopback. Other machines on that network can reach this endpoint; every request still needs a client token.`,
+    );
+  }
+  const gateway = await startGateway({
+    dataDir: context.dataDir,
+    config,
+    logger,
+    host,
+    ...(port === undefined ? {} : { port }),
+    env: io.env,
+    createLocalTier,
+  });
+
+  const { stdout } = io;
+  writeLine(stdout, `Privacy Router is serving an OpenAI-compatible endpoint at ${gateway.url}/v1`);
+  writeLine(stdout, `  data directory: ${context.dataDir}`);
+  writeLine(stdout, `  config: ${path ?? "none (built-in defaults)"}`);
+  writeLine(stdout, `  policy version: ${gateway.policyVersion}`);
+  writeLine(stdout, `  local model: ${config.local.model ?? "none configured (set local.model in config.yaml)"}`);
+  writeLine(stdout, `  cloud providers: ${config.providers.map((provider) => provider.id).join(", ") || "none configured"}`);
+  if (gateway.tokens.isEmpty()) {
+    const token = gateway.tokens.create("default");
+    writeLine(stdout, "");
+    writeLine(stdout, "A client token was created for you (it is shown only this once):");
+    writeLine(stdout, `  ${token}`);
+    writeLine(stdout, `Use it as the API key: OPENAI_BASE_URL=${gateway.url}/v1 OPENAI_API_KEY=<token>`);
+    writeLine(stdout, "More tokens, one per tool: privacy-router tokens create <name>");
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  logger.log("info", "shutting down");
+  await gateway.close();
+  return 0;
+}
