@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { stringify } from "yaml";
+import type { GatewayConfig } from "../../gateway/config/config-schema.js";
+import { loadConfig } from "../../gateway/config/load-config.js";
+import { createLogger } from "../../gateway/logging/logger.js";
+import { startGateway, type LocalTier, type RunningGateway } from "../../gateway/server/start-gateway.js";
+
+export interface TestGateway {
+  gateway: RunningGateway;
+  dataDir: string;
+  token: string;
+  /** Everything the gateway logged. */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real gateway on 127.0.0.1 port 0 with a throwaway data directory: a real config file, a
+ * real SQLite database, a real client token. Provider keys come from the environment given.
+ */
+export async function startTestGateway(options: {
+  config?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+  createLocalTier?: (config: GatewayConfig) => LocalTier | undefined;
+}): Promise<TestGateway> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pr-gateway-"));
+  writeFileSync(join(dataDir, "config.yaml"), stringify(options.config ?? {}));
+  const { config } = loadConfig(dataDir);
+  const logStream = new PassThrough();
+  let logText = "";
+  logStream.on("data", (chunk: Buffer) => (logText += chunk.toString("utf8")));
+  const gateway = await startGateway({
+    dataDir,
+    config,
+    logger: createLogger(logStream, "debug"),
+    port: 0,
+    env: options.env ?? {},
+    createLocalTier: options.createLocalTier ?? (() => undefined),
+  });
+  const token = gateway.tokens.create("test-client");
+  return {
+    gateway,
+    dataDir,
+    token,
+    logs: () => logText,
+    async close() {
+      await gateway.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
