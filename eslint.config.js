@@ -45,7 +45,7 @@ export default defineConfig(
     rules: {
       // Relaxed to a warning: `let server; server = serve(..., () => server.off(...))` is a
       // readable way for a callback to reach the object it was handed to.
-      "prefer-const": "warn",
+      "prefer-const": "error",
       // `_name` marks a parameter an interface requires but this implementation ignores.
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },

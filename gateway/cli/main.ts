@@ -1,6 +1,7 @@
 import { writeLine, type CliIo } from "./cli-io.js";
 import { commandContext, UsageError, type CommandContext } from "./command-context.js";
 import { runKeysCommand } from "./commands/keys.js";
+import { runScanCommand, scanUsage } from "./commands/scan.js";
 import { runServeCommand, serveUsage } from "./commands/serve.js";
 import { runTokensCommand, tokensUsage } from "./commands/tokens.js";
 import { ConfigError } from "../config/load-config.js";
@@ -13,6 +14,7 @@ usage: privacy-router <command> [options]
 commands:
   serve [--host ADDRESS] [--port PORT]     run the OpenAI-compatible endpoint (default http://127.0.0.1:8484/v1)
   tokens create <name> [--admin] [--json]  make a client token; also: tokens list, tokens revoke <name>
+  scan [--json | --jsonl] [FILE|-]         what would be treated as sensitive in a text
   keys set <provider>                      store a provider API key in the OS keychain (read from stdin)
   keys list | keys delete <provider>       where keys come from; remove one
 
@@ -27,6 +29,7 @@ type Command = (argv: string[], context: CommandContext) => Promise<number>;
 const commands: Record<string, { run: Command; usage: string }> = {
   serve: { run: runServeCommand, usage: serveUsage },
   tokens: { run: runTokensCommand, usage: tokensUsage },
+  scan: { run: runScanCommand, usage: scanUsage },
   keys: {
     run: (argv, context) => runKeysCommand(argv, context.io, { providerIds: context.loadConfig().config.providers.map((provider) => provider.id) }),
     usage: "usage: privacy-router keys set|list|delete <provider>",

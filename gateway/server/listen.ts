@@ -11,9 +11,8 @@ export interface ListeningServer {
 /** The only function that binds a socket. */
 export function listen(app: Hono<GatewayEnv>, host: string, port: number): Promise<ListeningServer> {
   return new Promise((resolve, reject) => {
-    let server: ServerType;
     const onError = (error: Error): void => reject(error);
-    server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+    const server: ServerType = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       server.off("error", onError);
       resolve({
         port: info.port,
