@@ -1,6 +1,9 @@
 import type { Context } from "hono";
-import { GatewayError, isGatewayError, toOpenAIErrorBody } from "../../shared/errors.js";
+import { GatewayError, isGatewayError, toOpenAIErrorBody, type ErrorCode } from "../../shared/errors.js";
 import type { Logger } from "../logging/logger.js";
+
+/** Refusals at the door: logged here, since such a request never gets a request-log row. */
+const doorRefusals: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["missing_token", "invalid_token", "forbidden_host", "forbidden_origin", "not_found", "method_not_allowed"]);
 
 /** The one mapper from an error to an HTTP answer: the OpenAI error shape with the catalogue's status. */
 export function errorResponse(context: Context, error: unknown, logger: Logger): Response {
@@ -8,6 +11,14 @@ export function errorResponse(context: Context, error: unknown, logger: Logger):
   if (!isGatewayError(error)) {
     // The name only: an exception message may quote request content.
     logger.log("error", "unhandled error", { requestId: context.get("requestId"), reason: (error as Error)?.name ?? "unknown" });
+  } else if (doorRefusals.has(gatewayError.code)) {
+    logger.log("warn", "request refused", {
+      requestId: context.get("requestId"),
+      method: context.req.method,
+      path: context.req.path.slice(0, 200),
+      status: gatewayError.status,
+      errorCode: gatewayError.code,
+    });
   }
   const status = gatewayError.status === 499 ? 400 : gatewayError.status;
   return context.json(toOpenAIErrorBody(gatewayError), status as 400);
