@@ -10,6 +10,7 @@ import { createEgressGate } from "../pipeline/egress-gate.js";
 import { policyVersion as computePolicyVersion } from "../policy/policy-version.js";
 import type { ChatModel, EmbeddingModel } from "../providers/chat-model.js";
 import { createOpenAICompatibleChatModel } from "../providers/openai-compatible-chat-model.js";
+import { createProviderFetch } from "../providers/provider-fetch.js";
 import { createKeyStore, type KeyStore } from "../secrets/key-store.js";
 import { createGatewayApp } from "./app.js";
 import { listen } from "./listen.js";
@@ -67,7 +68,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       baseUrls: new Map(config.providers.map((provider) => [provider.id, provider.baseUrl])),
       resolveKey: async (providerId, signal) => (await keyStore.resolve(providerId, signal))?.value,
       detectors: defaultDetectors,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: options.fetch ?? createProviderFetch(options.env ?? process.env).fetch,
       onBlocked: (providerId, types) => logger.log("warn", "egress gate stopped a request", { provider: providerId, findingTypes: types }),
     });
     const cloudModels = new Map<string, ChatModel>(
