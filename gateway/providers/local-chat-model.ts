@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { LlamaChat, LlamaText, type LLamaChatGenerateResponseOptions, type ChatModelFunctions, type LlamaGrammar } from "node-llama-cpp";
 import type { ChatCall, FinishReason } from "../../shared/chat.js";
 import { GatewayError, isGatewayError } from "../../shared/errors.js";
@@ -23,19 +23,13 @@ export class LocalChatModel implements ChatModel {
   }
 
   async doStream(call: ChatCall, options: StreamOptions): Promise<ReadableStream<ChatStreamPart>> {
-    const settings = toLocalGenerationSettings(call);
-    const loaded = await this.manager.load(options.signal);
-    const grammar = await createGrammar(loaded, settings);
-    const promptTokens = countPromptTokens(loaded, settings);
-    const available = loaded.contextSize - promptTokens;
-    if (available < 1) {
-      throw new GatewayError("invalid_request", {
-        message: `The conversation is ${promptTokens} tokens, more than the local model's context of ${loaded.contextSize} tokens. Shorten it or use a cloud model.`,
-        param: "messages",
-      });
+    let prepared: PreparedCall;
+    try {
+      prepared = await this.prepare(call, options.signal);
+    } catch (error) {
+      throw toLocalModelError(error, options.signal);
     }
-    // Without a cap a model that never stops would run until the context is full and then shift it forever.
-    const maxTokens = Math.min(settings.maxTokens ?? available, available);
+    const { loaded, settings, grammar, promptTokens, maxTokens } = prepared;
 
     const stop = new AbortController();
     const signal = AbortSignal.any([options.signal, stop.signal]);
@@ -55,7 +49,7 @@ export class LocalChatModel implements ChatModel {
         emit({ type: "response-metadata", modelId: loaded.modelId });
         this.manager
           .withSequence(signal, (lease) => generate(lease, settings, grammar, maxTokens, promptTokens, emit))
-          .catch((error: unknown) => emit({ type: "error", error: toGenerationError(error, signal) }))
+          .catch((error: unknown) => emit({ type: "error", error: toLocalModelError(error, signal) }))
           .finally(close);
       },
       cancel: (reason) => {
@@ -64,6 +58,32 @@ export class LocalChatModel implements ChatModel {
       },
     });
   }
+
+  /** Everything that can refuse the call runs here, before a stream exists. */
+  private async prepare(call: ChatCall, signal: AbortSignal): Promise<PreparedCall> {
+    const settings = toLocalGenerationSettings(call);
+    const loaded = await this.manager.load(signal);
+    const grammar = await createGrammar(loaded, settings);
+    const promptTokens = countPromptTokens(loaded, settings);
+    const available = loaded.contextSize - promptTokens;
+    if (available < 1) {
+      throw new GatewayError("invalid_request", {
+        message: `The conversation is ${promptTokens} tokens, more than the local model's context of ${loaded.contextSize} tokens. Shorten it or use a cloud model.`,
+        param: "messages",
+      });
+    }
+    // Without a cap a model that never stops would run until the context is full and then shift it forever.
+    const maxTokens = Math.min(settings.maxTokens ?? available, available);
+    return { loaded, settings, grammar, promptTokens, maxTokens };
+  }
+}
+
+interface PreparedCall {
+  loaded: LoadedLocalModel;
+  settings: LocalGenerationSettings;
+  grammar: LlamaGrammar | undefined;
+  promptTokens: number;
+  maxTokens: number;
 }
 
 async function generate(
@@ -87,7 +107,9 @@ async function generate(
       maxTokens,
       temperature: settings.temperature,
       ...(settings.topP === undefined ? {} : { topP: settings.topP }),
-      ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+      // node-llama-cpp's own default seed is the current second: requests in the same second would
+      // sample alike. A fresh seed per request behaves like a cloud API; a given seed repeats.
+      seed: settings.seed ?? randomInt(2 ** 32),
       ...(settings.stop.length === 0 ? {} : { customStopTriggers: settings.stop }),
       onTextChunk: (text: string) => {
         if (text !== "") emit({ type: "text-delta", delta: text });
@@ -100,6 +122,8 @@ async function generate(
             ...common,
             functions: settings.functions,
             documentFunctionParams: true,
+            // Wrappers without parallel calls (ChatML among them) make one call per answer anyway.
+            ...(settings.singleToolCall ? { maxParallelFunctionCalls: 1 } : {}),
             onFunctionCallParamsChunk: (chunk) => toolCalls.onParamsChunk(chunk.callIndex, chunk.functionName, chunk.paramsChunk),
             onFunctionCall: (functionCall) => toolCalls.onCallDone(functionCall.functionName),
           };
@@ -182,7 +206,8 @@ function toFinishReason(stopReason: string, toolCallCount: number): FinishReason
   return "stop";
 }
 
-function toGenerationError(error: unknown, signal: AbortSignal): GatewayError {
+/** Whatever went wrong, as the GatewayError the edges know how to report. */
+function toLocalModelError(error: unknown, signal: AbortSignal): GatewayError {
   if (signal.aborted) {
     const reason: unknown = signal.reason;
     return isGatewayError(reason) ? reason : new GatewayError("request_aborted", { cause: reason });

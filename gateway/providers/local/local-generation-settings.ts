@@ -10,6 +10,8 @@ export interface LocalGenerationSettings {
   history: ChatHistoryItem[];
   functions: ChatModelFunctions | undefined;
   forceCall: boolean;
+  /** `parallel_tool_calls: false`: at most one call per answer. */
+  singleToolCall: boolean;
   /** `json-object`: any JSON object; a schema: JSON matching it; `undefined`: free text. */
   responseFormat: "json-object" | GbnfJsonSchema | undefined;
   maxTokens: number | undefined;
@@ -48,6 +50,7 @@ export function toLocalGenerationSettings(call: ChatCall): LocalGenerationSettin
     history,
     functions,
     forceCall,
+    singleToolCall: call.parallelToolCalls === false,
     responseFormat,
     maxTokens: optionalInRange(call.maxTokens, "max_tokens", 1, Number.MAX_SAFE_INTEGER, true),
     temperature: optionalInRange(call.temperature, "temperature", 0, 2, false) ?? defaultLocalTemperature,
