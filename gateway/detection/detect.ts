@@ -1,9 +1,11 @@
 import type { Finding } from "../../shared/findings.js";
 import type { Detector } from "./detector.js";
-import { emailDetector } from "./email-detector.js";
-import { secretDetector } from "./secret-detector.js";
+import { entityDetectors } from "./entities/index.js";
+import { secretDetectors } from "./secrets/index.js";
+import { structuredDetectors } from "./structured/index.js";
 
-export const defaultDetectors: readonly Detector[] = [secretDetector, emailDetector];
+/** In priority order: on equal spans and scores, the earlier detector's finding is kept. */
+export const defaultDetectors: readonly Detector[] = [...secretDetectors, ...structuredDetectors, ...entityDetectors];
 
 /**
  * Runs every detector and resolves overlaps: a longer span wins, then the higher score, then

@@ -1,5 +1,5 @@
-import type { Finding } from "../../shared/findings.js";
-import type { Detector } from "./detector.js";
+import type { Finding } from "../../../shared/findings.js";
+import type { Detector } from "../detector.js";
 
 /**
  * Key formats with a fixed, documented shape. Each needs a distinctive prefix, so code, hashes
@@ -20,7 +20,7 @@ const secretPatterns: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   },
 ];
 
-export const secretDetector: Detector = {
+export const secretFormatsDetector: Detector = {
   id: "secret-formats-v1",
   detect(text) {
     const findings: Finding[] = [];

@@ -1,4 +1,4 @@
-import type { Detector } from "./detector.js";
+import type { Detector } from "../detector.js";
 
 // Local part and domain per the common subset of RFC 5322 that real addresses use; the
 // top-level domain must be letters so `user@10.0.0.1` style strings are left to other detectors.
