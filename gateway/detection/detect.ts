@@ -1,25 +1,57 @@
 import type { Finding } from "../../shared/findings.js";
 import type { Detector } from "./detector.js";
 import { entityDetectors } from "./entities/index.js";
+import { findDisguisedSpans, findingForDisguise } from "./hidden-encodings.js";
+import { normalizeForDetection } from "./normalize.js";
 import { secretDetectors } from "./secrets/index.js";
 import { structuredDetectors } from "./structured/index.js";
 
 /** In priority order: on equal spans and scores, the earlier detector's finding is kept. */
 export const defaultDetectors: readonly Detector[] = [...secretDetectors, ...structuredDetectors, ...entityDetectors];
 
-/**
- * Runs every detector and resolves overlaps: a longer span wins, then the higher score, then
- * the earlier detector in the list. The result is sorted and non-overlapping, so it can be
- * replaced left to right.
- */
-export function detect(text: string, detectors: readonly Detector[] = defaultDetectors): Finding[] {
-  if (text.length === 0) return [];
-  const all: Finding[] = [];
-  for (const detector of detectors) all.push(...detector.detect(text));
-  all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
+function runDetectors(text: string, detectors: readonly Detector[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const detector of detectors) findings.push(...detector.detect(text));
+  return findings;
+}
+
+/** Longer spans win, then higher scores, then earlier detectors; the result is sorted and non-overlapping. */
+function resolveOverlaps(all: Finding[]): Finding[] {
+  // A stable sort: on equal size and score the earlier detector, as listed, comes first.
+  const bySize = [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
   const kept: Finding[] = [];
-  for (const finding of all) {
+  for (const finding of bySize) {
     if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Runs every detector over the text as written, over the text with invisible characters and
+ * look-alike letters normalized, and over base64 or spelled-out stretches decoded, so that an
+ * encoding trick around a value does not hide it. Offsets always refer to the original text.
+ */
+export function detect(text: string, detectors: readonly Detector[] = defaultDetectors): Finding[] {
+  if (text.length === 0) return [];
+  const all = runDetectors(text, detectors);
+
+  const normalized = normalizeForDetection(text);
+  if (normalized) {
+    for (const finding of runDetectors(normalized.text, detectors)) {
+      const start = normalized.originalIndex[finding.start] ?? 0;
+      const end = (normalized.originalIndex[finding.end - 1] ?? text.length - 1) + 1;
+      all.push({ ...finding, start, end, detector: `normalized/${finding.detector}` });
+    }
+  }
+
+  for (const span of findDisguisedSpans(normalized?.text ?? text)) {
+    const finding = findingForDisguise(span, runDetectors(span.decoded, detectors));
+    if (!finding) continue;
+    if (normalized) {
+      finding.start = normalized.originalIndex[finding.start] ?? 0;
+      finding.end = (normalized.originalIndex[finding.end - 1] ?? text.length - 1) + 1;
+    }
+    all.push(finding);
+  }
+  return resolveOverlaps(all);
 }

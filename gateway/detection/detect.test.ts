@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "./detect.js";
+
+const typesIn = (text: string) => detect(text).map((finding) => [finding.type, text.slice(finding.start, finding.end)]);
+
+describe("detect sees through encoding tricks", () => {
+  it("finds an e-mail address with zero-width characters inside", () => {
+    const text = "write to ada\u200b.love\u200dlace@exam\u2060ple.com today";
+    expect(typesIn(text)).toContainEqual(["EMAIL", "ada\u200b.love\u200dlace@exam\u2060ple.com"]);
+  });
+
+  it("finds an e-mail address written with Cyrillic look-alikes and a full-width at sign", () => {
+    const text = "contact: аdа＠exаmple.com";
+    expect(typesIn(text)).toContainEqual(["EMAIL", "аdа＠exаmple.com"]);
+  });
+
+  it("finds a key spelled out with spaces", () => {
+    const text = "key: A K I A I O S F O D N N 7 E X A M P L E ok";
+    const findings = detect(text);
+    expect(findings.some((finding) => finding.type === "SECRET" && text.slice(finding.start, finding.end).startsWith("A K I A"))).toBe(true);
+  });
+
+  it("finds a secret and an e-mail hidden in base64", () => {
+    const secret = Buffer.from("aws key AKIAIOSFODNN7EXAMPLE").toString("base64");
+    const email = Buffer.from("mail grace@example.org please").toString("base64url");
+    expect(typesIn(`blob ${secret} end`)).toEqual([["SECRET", secret]]);
+    expect(typesIn(`blob ${email} end`)).toEqual([["EMAIL", email]]);
+  });
+
+  it("leaves hashes, UUIDs and binary base64 alone", () => {
+    const text = "commit 3f786850e387550fdab836ed7e6dc881de23001b uuid 123e4567-e89b-12d3-a456-426614174000 png iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    expect(detect(text).filter((finding) => finding.detector.includes("decoded"))).toEqual([]);
+  });
+
+  it("does not turn spaced digits into a phone number", () => {
+    expect(detect("rank them 1 2 3 4 5 6 7 8 9 in order").filter((finding) => finding.detector.startsWith("spaced"))).toEqual([]);
+  });
+});
