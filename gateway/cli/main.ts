@@ -1,6 +1,9 @@
 import { writeLine, type CliIo } from "./cli-io.js";
 import { commandContext, UsageError, type CommandContext } from "./command-context.js";
+import { auditUsage, runAuditCommand } from "./commands/audit.js";
+import { explainUsage, runExplainCommand } from "./commands/explain.js";
 import { runKeysCommand } from "./commands/keys.js";
+import { localOnlyUsage, runLocalOnlyCommand } from "./commands/local-only.js";
 import { runScanCommand, scanUsage } from "./commands/scan.js";
 import { runServeCommand, serveUsage } from "./commands/serve.js";
 import { runTokensCommand, tokensUsage } from "./commands/tokens.js";
@@ -15,8 +18,11 @@ commands:
   serve [--host ADDRESS] [--port PORT]     run the OpenAI-compatible endpoint (default http://127.0.0.1:8484/v1)
   tokens create <name> [--admin] [--json]  make a client token; also: tokens list, tokens revoke <name>
   scan [--json | --jsonl] [FILE|-]         what would be treated as sensitive in a text
+  explain [--model M] [--json|--jsonl] [FILE|-]  dry run: findings, decision, reasons, and exactly what would be sent
+  local-only on|off|status                 pause or resume all cloud traffic at once
   keys set <provider>                      store a provider API key in the OS keychain (read from stdin)
   keys list | keys delete <provider>       where keys come from; remove one
+  audit verify [FILE] | export | status    check the tamper-evident audit trail (or an export), export it
 
 options for every command:
   --data-dir DIR    the data directory (default: PRIVACY_ROUTER_HOME, else the OS app-data folder)
@@ -30,6 +36,9 @@ const commands: Record<string, { run: Command; usage: string }> = {
   serve: { run: runServeCommand, usage: serveUsage },
   tokens: { run: runTokensCommand, usage: tokensUsage },
   scan: { run: runScanCommand, usage: scanUsage },
+  audit: { run: runAuditCommand, usage: auditUsage },
+  explain: { run: runExplainCommand, usage: explainUsage },
+  "local-only": { run: runLocalOnlyCommand, usage: localOnlyUsage },
   keys: {
     run: (argv, context) => runKeysCommand(argv, context.io, { providerIds: context.loadConfig().config.providers.map((provider) => provider.id) }),
     usage: "usage: privacy-router keys set|list|delete <provider>",

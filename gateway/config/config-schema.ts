@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { findingTypes } from "../../shared/findings.js";
+import { actions, defaultClassActions, sensitivityClasses } from "../../shared/policy.js";
+import { loggingLevels } from "../../shared/receipt.js";
 
 /** `config.yaml`, camelCase keys. Unknown keys are errors: a typo must not silently weaken a rule. */
 const providerId = z
@@ -44,14 +47,83 @@ export const configSchema = z.strictObject({
   aliases: z.record(z.string().min(1), z.string().min(1)).default({}),
   policy: z
     .strictObject({
-      /** When true, nothing goes to a cloud provider. */
+      /** When true, nothing goes to a cloud provider (the CLI and the UI can also switch it on at run time). */
       localOnly: z.boolean().default(false),
+      /** Per sensitivity class, what may happen to a request that carries it. */
+      classes: z
+        .partialRecord(z.enum(sensitivityClasses), z.enum(actions))
+        .default({})
+        .transform((classes) => ({ ...defaultClassActions, ...classes }))
+        .refine((classes) => classes.unscannable !== "pseudonymize", "`unscannable` content cannot be pseudonymized: choose forward, local-only or block"),
+      /** Move a finding type to another class, e.g. `URL: public`. */
+      types: z.partialRecord(z.enum(findingTypes), z.enum(sensitivityClasses)).default({}),
+      /** Data terms a destination must meet for a class, e.g. `personal: { zeroDataRetention: true, regions: [eu] }`. */
+      require: z
+        .partialRecord(
+          z.enum(sensitivityClasses),
+          z.strictObject({
+            zeroDataRetention: z.boolean().optional(),
+            noTraining: z.boolean().optional(),
+            maxRetentionDays: z.number().int().nonnegative().optional(),
+            regions: z.array(z.string().min(1)).min(1).optional(),
+          }),
+        )
+        .default({}),
     })
     .prefault({}),
-  routing: z.strictObject({}).prefault({}),
+  routing: z
+    .strictObject({
+      /** The cloud model `auto` sends hard, cleared requests to; without it `auto` stays local. */
+      strong: z.string().min(1).optional(),
+      /** The model `auto` sends easy requests to. */
+      weak: z.string().min(1).default("local"),
+      /** Difficulty at or above which `auto` uses the strong model: the cost/quality knob. */
+      threshold: z.number().min(0).max(1).default(0.5),
+      /** Per model (`<provider>/<model>`), where to go when it fails; only to equal-or-stricter data terms. */
+      fallbacks: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+      /** Retries within one provider on 429, 5xx, timeouts and connection failures. */
+      retries: z.strictObject({ attempts: z.number().int().min(0).max(5).default(2), backoffMs: z.number().int().min(0).max(60_000).default(250) }).prefault({}),
+      budgets: z
+        .strictObject({
+          dailyUsd: z.number().nonnegative().optional(),
+          monthlyUsd: z.number().nonnegative().optional(),
+          providers: z.record(z.string(), z.strictObject({ dailyUsd: z.number().nonnegative().optional(), monthlyUsd: z.number().nonnegative().optional() })).default({}),
+          /** Past a cap: answer locally, or refuse. Never spend silently. */
+          whenExceeded: z.enum(["local", "block"]).default("local"),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   logging: z
     .strictObject({
       level: z.enum(["debug", "info", "warn", "error"]).default("info"),
+      /**
+       * What the audit trail keeps of a request's text, per route and sensitivity class. Every
+       * request gets its record whatever the rules say; of all matching rules the most private
+       * one applies, and `default` where none matches.
+       */
+      content: z
+        .strictObject({
+          default: z.enum(loggingLevels).default("metadata"),
+          rules: z
+            .array(
+              z.strictObject({
+                route: z.enum(["local", "cloud", "blocked"]).optional(),
+                class: z.enum(sensitivityClasses).optional(),
+                keep: z.enum(loggingLevels),
+                /** Days the text is kept; `logging.retention.contentDays` otherwise. */
+                days: z.number().int().positive().optional(),
+              }),
+            )
+            .default([]),
+        })
+        .prefault({}),
+      retention: z
+        .strictObject({
+          /** Kept text is deleted after this many days; the records (and the text's hash) stay. */
+          contentDays: z.number().int().positive().default(30),
+        })
+        .prefault({}),
     })
     .prefault({}),
   local: z

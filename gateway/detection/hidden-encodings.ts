@@ -10,8 +10,8 @@ export interface DisguisedSpan {
 
 // 16+ characters of base64 or base64url, on word boundaries: short runs are ordinary words.
 const base64Run = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-// Eight or more single characters separated by one space, dot or hyphen: "A K I A ...", "a.d.a.@...".
-const spacedRun = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@+_][ .\-·]){7,}[\p{L}\p{N}@+_](?![\p{L}\p{N}])/gu;
+// Eight or more single characters separated by one space: "A K I A ...", "a d a . l o v e @ ...".
+const spacedRun = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@+_.-][ ·]){7,}[\p{L}\p{N}@+_.-](?![\p{L}\p{N}])/gu;
 
 function isMostlyPrintable(text: string): boolean {
   if (text.length < 6 || text.includes("\uFFFD")) return false;

@@ -16,13 +16,22 @@ export interface Classification {
   durationMs: number;
 }
 
-/** Runs the detectors over every slot. A detector that throws marks the request as unclassifiable (fail closed). */
-export function classify(extraction: Extraction, detectors: readonly Detector[]): Classification {
+/** Detection that takes longer than this marks the request unclassifiable, rather than let it out half-scanned. */
+export const defaultDetectionBudgetMs = 1_000;
+
+/**
+ * Runs the detectors over every slot. A detector that throws, or a scan that runs past its
+ * time budget, marks the request as unclassifiable: it then never leaves the machine.
+ */
+export function classify(extraction: Extraction, detectors: readonly Detector[], budgetMs = defaultDetectionBudgetMs): Classification {
   const started = performance.now();
   const countsByType: Partial<Record<FindingType, number>> = {};
   const slots: SlotFindings[] = [];
   let detectorFailure: string | undefined;
   for (const slot of extraction.slots) {
+    if (detectorFailure === undefined && performance.now() - started > budgetMs) {
+      detectorFailure = `detection ran past its ${budgetMs} ms budget`;
+    }
     let findings: Finding[] = [];
     try {
       findings = detect(slot.get(), detectors);

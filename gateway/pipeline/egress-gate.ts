@@ -3,6 +3,7 @@ import type { Finding } from "../../shared/findings.js";
 import { detect } from "../detection/detect.js";
 import type { Detector } from "../detection/detector.js";
 import type { Egress, OutboundRequest } from "./egress.js";
+import { egressContext } from "./egress-context.js";
 
 export interface EgressGateOptions {
   /** Provider id → base URL, from local config only. */
@@ -28,7 +29,9 @@ export function createEgressGate(options: EgressGateOptions): Egress {
       if (baseUrl === undefined || !isUnderBaseUrl(request.url, baseUrl)) {
         throw new GatewayError("policy_blocked", { message: "The egress gate refused a destination that is not the configured provider's base URL." });
       }
-      const flagged = rescan(request.body, options.detectors);
+      const context = egressContext.getStore();
+      const allowed = context?.allowedTypes ?? new Set();
+      const flagged = rescan(request.body, options.detectors).filter((finding) => !allowed.has(finding.type));
       if (flagged.length > 0) {
         const types = [...new Set(flagged.map((finding) => finding.type))];
         options.onBlocked?.(request.providerId, types);
@@ -42,6 +45,7 @@ export function createEgressGate(options: EgressGateOptions): Egress {
           message: `No API key is set for provider \`${request.providerId}\`. Run \`privacy-router keys set ${request.providerId}\` or set PRIVACY_ROUTER_KEY_${request.providerId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}.`,
         });
       }
+      context?.onOutboundBody?.(request.providerId, request.body);
       return send(request.url, {
         method: request.method,
         headers: { ...request.headers, authorization: `Bearer ${key}` },
@@ -66,16 +70,17 @@ function isUnderBaseUrl(url: string, baseUrl: string): boolean {
 
 function rescan(body: string, detectors: readonly Detector[]): Finding[] {
   const findings = detect(body, detectors);
-  if (findings.length > 0) return findings;
+  // Without a backslash the JSON has no escapes, so its strings read exactly as the raw bytes.
+  if (!body.includes("\\")) return findings;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return [];
+    return findings;
   }
   const strings: string[] = [];
   collectStrings(parsed, strings);
-  return strings.flatMap((text) => detect(text, detectors));
+  return [...findings, ...strings.flatMap((text) => detect(text, detectors))];
 }
 
 function collectStrings(value: unknown, into: string[]): void {

@@ -1,3 +1,4 @@
+import type { FindingType } from "../../shared/findings.js";
 import { PseudonymMap } from "../pseudonym/pseudonym-map.js";
 import type { Classification } from "./classify.js";
 import type { Extraction } from "./extract.js";
@@ -8,8 +9,11 @@ export interface Pseudonymization {
   replacements: number;
 }
 
-/** Replaces every finding in place with its placeholder. Run only on a request bound for the cloud. */
-export function pseudonymize(extraction: Extraction, classification: Classification): Pseudonymization {
+/**
+ * Replaces findings in place with their placeholders (all of them, or those of `types`). Run
+ * only on a request bound for the cloud.
+ */
+export function pseudonymize(extraction: Extraction, classification: Classification, types?: ReadonlySet<FindingType>): Pseudonymization {
   const allText = extraction.slots.map((slot) => slot.get()).join("\u0000");
   const map = new PseudonymMap((placeholder) => allText.includes(placeholder));
   let replacements = 0;
@@ -18,6 +22,7 @@ export function pseudonymize(extraction: Extraction, classification: Classificat
     let result = "";
     let cursor = 0;
     for (const finding of findings) {
+      if (types && !types.has(finding.type)) continue;
       const raw = text.slice(finding.start, finding.end);
       const value = slot.kind === "json" ? decodeJsonStringFragment(raw) : raw;
       result += text.slice(cursor, finding.start) + map.placeholderFor(finding.type, value);

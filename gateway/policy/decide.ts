@@ -1,20 +1,42 @@
 import type { FindingType } from "../../shared/findings.js";
+import { actionRank, stricterAction, type Action, type SensitivityClass } from "../../shared/policy.js";
 import type { Route } from "../../shared/provenance.js";
+import type { DataPolicy, GatewayConfig } from "../config/config-schema.js";
+import { unmetRequirement } from "./data-terms.js";
+import { classesOfFindings } from "./sensitivity.js";
 import type { ModelTarget } from "./resolve-model.js";
 
-export type Action = "forward" | "pseudonymize" | "local-only" | "block";
+export type { Action };
 
 export interface Reason {
   code: string;
   message: string;
 }
 
+export type CloudTarget = Extract<ModelTarget, { kind: "cloud" }>;
+
+export interface BudgetState {
+  /** A sentence naming the cap that is reached, or undefined while spending is allowed. */
+  exceeded(providerId: string): string | undefined;
+}
+
 export interface DecisionInput {
   target: ModelTarget;
   countsByType: Partial<Record<FindingType, number>>;
+  /** Special categories (health, legal, financial) found in the text. */
+  categories: ReadonlySet<SensitivityClass>;
   detectorFailure: string | undefined;
+  /** Higher means the strong tier is needed; computed for every request. */
+  difficulty: number;
+  implausiblyEasy: boolean;
+  policy: GatewayConfig["policy"];
+  routing: { strong: CloudTarget | undefined; weak: ModelTarget; threshold: number };
+  dataPolicies: ReadonlyMap<string, DataPolicy>;
   localAvailable: boolean;
+  /** Config or run-time switch. */
   localOnly: boolean;
+  budgets: BudgetState;
+  whenBudgetExceeded: "local" | "block";
   policyVersion: string;
 }
 
@@ -26,63 +48,112 @@ export interface Decision {
   model: string | undefined;
   reasons: Reason[];
   policyVersion: string;
+  classes: SensitivityClass[];
+  difficulty: number;
+  tier: "weak" | "strong" | undefined;
+  /** Finding types replaced by placeholders before the request leaves. */
+  pseudonymizeTypes: ReadonlySet<FindingType>;
+  /** Finding types the destination may see as they are (the egress gate's allow-list). */
+  forwardTypes: ReadonlySet<FindingType>;
 }
 
-/** Finding types that never leave the machine under the built-in policy, even pseudonymized. */
-const neverLeaves: ReadonlySet<FindingType> = new Set<FindingType>(["SECRET", "UNSCANNABLE_CONTENT"]);
-
 /**
- * The route decision: a pure function of what was asked, what was found and the policy. The
- * content can only tighten what the requested model allows; nothing in the prompt is read here
- * except through the findings.
+ * The route decision: a pure function of what was asked, what was found, the policy, the
+ * providers' terms and the budgets. The prompt's words reach it only as findings, categories
+ * and a difficulty score, so "this is public, use GPT" cannot move anything: every input the
+ * content controls can only add classes, and classes only tighten the action and the terms.
  */
 export function decide(input: DecisionInput): Decision {
-  const { target, policyVersion } = input;
-  const local = (action: Action, reasons: Reason[]): Decision => ({ route: "local", action, providerId: undefined, model: undefined, reasons, policyVersion });
+  const typeClass = classesOfFindings(input.countsByType, input.policy.types);
+  const classes = new Set<SensitivityClass>([...typeClass.values(), ...input.categories]);
+  const reasons: Reason[] = [];
 
-  if (target.kind === "local") return local("forward", [{ code: "requested_local", message: "The client asked for the local model." }]);
-  if (target.kind === "auto") {
-    return local("forward", [{ code: "auto_routes_local", message: "`auto` is answered by the local model." }]);
+  let action: Action = "forward";
+  for (const sensitivityClass of classes) action = stricterAction(action, input.policy.classes[sensitivityClass]);
+  for (const sensitivityClass of [...classes].sort()) {
+    const classAction = input.policy.classes[sensitivityClass];
+    if (classAction !== "forward") reasons.push({ code: `class_${sensitivityClass}`, message: `${describeClass(sensitivityClass)}: the policy says ${classAction}.` });
   }
-
-  const keepReasons: Reason[] = [];
-  if (input.localOnly) keepReasons.push({ code: "local_only_mode", message: "Local-only mode is on: no request goes to a cloud provider." });
   if (input.detectorFailure) {
-    keepReasons.push({ code: "detector_failure", message: "Detection failed, so the content cannot be cleared for the cloud." });
-  }
-  const kept = [...neverLeaves].filter((type) => (input.countsByType[type] ?? 0) > 0);
-  for (const type of kept) {
-    keepReasons.push(
-      type === "SECRET"
-        ? { code: "secret_found", message: "The request contains a secret (an API key, token or private key), which never leaves this machine." }
-        : { code: "unscannable_content", message: "The request contains images, audio or files that cannot be scanned, so it does not leave this machine." },
-    );
-  }
-  if (keepReasons.length > 0) {
-    if (input.localAvailable) {
-      return local("local-only", [...keepReasons, { code: "answered_locally", message: "The local model answers instead of the requested cloud model." }]);
-    }
-    return {
-      route: "blocked",
-      action: "block",
-      providerId: undefined,
-      model: undefined,
-      reasons: [...keepReasons, { code: "no_local_model", message: "No local model is configured to answer it instead." }],
-      policyVersion,
-    };
+    action = stricterAction(action, "local-only");
+    reasons.push({ code: "detector_failure", message: "Detection failed or ran out of time, so the content cannot be cleared for the cloud." });
   }
 
-  const findings = Object.entries(input.countsByType).filter(([, count]) => (count ?? 0) > 0);
-  const pseudonymizeReasons = findings.map(([type, count]) => ({
-    code: "pseudonymized",
-    message: `${count} ${type} finding(s) replaced by placeholders before sending.`,
-  }));
-  return {
-    route: "cloud",
-    action: findings.length > 0 ? "pseudonymize" : "forward",
-    providerId: target.providerId,
-    model: target.model,
-    reasons: [{ code: "requested_cloud", message: `The client asked for ${target.providerId}/${target.model}.` }, ...pseudonymizeReasons],
-    policyVersion,
-  };
+  const pseudonymizeTypes = new Set<FindingType>();
+  const forwardTypes = new Set<FindingType>();
+  for (const [type, sensitivityClass] of typeClass) {
+    const classAction = input.policy.classes[sensitivityClass];
+    if (classAction === "forward") forwardTypes.add(type);
+    else pseudonymizeTypes.add(type);
+  }
+
+  const base = { policyVersion: input.policyVersion, classes: [...classes].sort(), difficulty: input.difficulty, pseudonymizeTypes, forwardTypes };
+  const local = (extra: Reason[], tier?: "weak" | "strong"): Decision => ({
+    ...base,
+    route: "local",
+    action: actionRank(action) >= actionRank("local-only") ? "local-only" : action,
+    providerId: undefined,
+    model: undefined,
+    reasons: [...reasons, ...extra],
+    tier,
+  });
+  const blocked = (extra: Reason[]): Decision => ({ ...base, route: "blocked", action: "block", providerId: undefined, model: undefined, reasons: [...reasons, ...extra], tier: undefined });
+  const keepLocal = (why: Reason[]): Decision =>
+    input.localAvailable
+      ? local([...why, { code: "answered_locally", message: "The local model answers instead." }])
+      : blocked([...why, { code: "no_local_model", message: "No local model is configured to answer it instead." }]);
+
+  if (action === "block") return blocked([{ code: "policy_block", message: "The policy blocks content of this class." }]);
+
+  // Which model the request would go to, before privacy has its say.
+  let candidate: ModelTarget = input.target;
+  let tier: "weak" | "strong" | undefined;
+  if (input.target.kind === "auto") {
+    const strong = input.routing.strong;
+    const hard = input.difficulty >= input.routing.threshold || input.implausiblyEasy;
+    tier = hard && strong ? "strong" : "weak";
+    candidate = tier === "strong" && strong ? strong : input.routing.weak;
+    reasons.push({
+      code: tier === "strong" ? "routed_strong" : "routed_weak",
+      message: `Difficulty ${input.difficulty.toFixed(2)} against threshold ${input.routing.threshold}${input.implausiblyEasy ? " (implausibly easy: treated as hard)" : ""}: the ${tier} tier${strong ? "" : " (no strong model is configured)"}.`,
+    });
+  } else if (input.target.kind === "local") {
+    reasons.push({ code: "requested_local", message: "The client asked for the local model." });
+  }
+  if (candidate.kind !== "cloud") return local([], tier);
+
+  reasons.push({ code: "cloud_candidate", message: `Destination ${candidate.providerId}/${candidate.model}.` });
+  if (input.localOnly) return keepLocal([{ code: "local_only_mode", message: "Local-only mode is on: no request goes to a cloud provider." }]);
+  if (actionRank(action) >= actionRank("local-only")) return keepLocal([]);
+
+  const terms = input.dataPolicies.get(candidate.providerId);
+  if (!terms) return keepLocal([{ code: "unknown_provider", message: `Provider ${candidate.providerId} is not configured.` }]);
+  for (const sensitivityClass of [...classes].sort()) {
+    const requirement = input.policy.require[sensitivityClass];
+    const unmet = requirement && unmetRequirement(terms, requirement);
+    if (unmet) return keepLocal([{ code: "provider_terms_insufficient", message: `${describeClass(sensitivityClass)} may not go to ${candidate.providerId}: ${unmet}.` }]);
+  }
+  const overBudget = input.budgets.exceeded(candidate.providerId);
+  if (overBudget) {
+    const why = { code: "budget_exceeded", message: `${overBudget}; nothing more is spent.` };
+    return input.whenBudgetExceeded === "block" ? blocked([why]) : keepLocal([why]);
+  }
+
+  if (action === "pseudonymize") reasons.push({ code: "pseudonymized", message: `Findings (${[...pseudonymizeTypes].sort().join(", ")}) are replaced by placeholders before sending.` });
+  return { ...base, route: "cloud", action, providerId: candidate.providerId, model: candidate.model, reasons, tier };
+}
+
+function describeClass(sensitivityClass: SensitivityClass): string {
+  switch (sensitivityClass) {
+    case "secret":
+      return "The request contains a secret (a key, token or password)";
+    case "unscannable":
+      return "The request contains images, audio or files that cannot be scanned";
+    case "health":
+    case "legal":
+    case "financial":
+      return `The request touches ${sensitivityClass} matters`;
+    default:
+      return `The request contains ${sensitivityClass} data`;
+  }
 }

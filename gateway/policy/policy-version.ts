@@ -4,14 +4,21 @@ import type { GatewayConfig } from "../config/config-schema.js";
 /** Bumped when the built-in rules in decide.ts change meaning, so records tell the rule sets apart. */
 export const builtInRulesVersion = "builtin-1";
 
-/** The policy version: a content hash of the built-in rules and every setting the decision reads. */
-export function policyVersion(config: GatewayConfig): string {
-  const material = JSON.stringify({
+/**
+ * The policy as text: the built-in rules' version and every setting the decision reads. The
+ * audit trail stores this text under its version, so a record's policy can be read back.
+ */
+export function policyDocument(config: GatewayConfig): string {
+  return JSON.stringify({
     rules: builtInRulesVersion,
     policy: config.policy,
     routing: config.routing,
     aliases: config.aliases,
     providers: config.providers.map((provider) => ({ id: provider.id, baseUrl: provider.baseUrl, dataPolicy: provider.dataPolicy })),
   });
-  return `${builtInRulesVersion}.${createHash("sha256").update(material).digest("hex").slice(0, 12)}`;
+}
+
+/** The policy version: a content hash of the policy document. */
+export function policyVersion(config: GatewayConfig): string {
+  return `${builtInRulesVersion}.${createHash("sha256").update(policyDocument(config)).digest("hex").slice(0, 12)}`;
 }

@@ -68,6 +68,11 @@ export async function collectCompletion(
  * Writes typed parts as OpenAI chat-completion chunks over SSE. A failure after the stream
  * started is sent as an error event (the status line is already gone), then the stream ends.
  * If the client goes away, `onCancel` aborts the upstream work.
+ *
+ * `onEnd` runs before the last frames (finish reason, usage, `[DONE]`) are queued: it writes the
+ * audit record, so a client that saw the end of an answer can count on its record, even if the
+ * gateway is killed a moment later. When `onEnd` throws (the record cannot be written), the
+ * answer ends with that error instead of `[DONE]`.
  */
 export function sseCompletionStream(
   parts: ReadableStream<ChatStreamPart>,
@@ -81,10 +86,16 @@ export function sseCompletionStream(
   let ended = false;
   const frame = (value: unknown): Uint8Array => encoder.encode(`data: ${JSON.stringify(value)}\n\n`);
   const header = (): { id: string; created: number; model: string } => ({ id: identity.id, created: identity.created, model: model ?? identity.fallbackModel });
-  const end = (outcome: Omit<ResponseOutcome, "model" | "usage">): void => {
-    if (ended) return;
+  /** Records the end; returns the error to send instead when the record cannot be written. */
+  const end = (outcome: Omit<ResponseOutcome, "model" | "usage">): GatewayError | undefined => {
+    if (ended) return undefined;
     ended = true;
-    options.onEnd({ ...outcome, model, usage });
+    try {
+      options.onEnd({ ...outcome, model, usage });
+      return undefined;
+    } catch (error) {
+      return error instanceof GatewayError ? error : new GatewayError("internal_error", { cause: error });
+    }
   };
   let sentRole = false;
   const roleChunk = (): Uint8Array[] => {
@@ -100,9 +111,9 @@ export function sseCompletionStream(
         if (done) {
           // A provider stream that ends without a finish part was cut short.
           const error = new GatewayError("upstream_protocol_error", { message: "The answer ended before it was complete." });
-          controller.enqueue(frame(toOpenAIErrorBody(error)));
+          const failure = end({ status: "failed", error });
+          controller.enqueue(frame(toOpenAIErrorBody(failure ?? error)));
           controller.close();
-          end({ status: "failed", error });
           return;
         }
         switch (part.type) {
@@ -123,8 +134,15 @@ export function sseCompletionStream(
           case "tool-call-delta":
             controller.enqueue(frame(chunkObject(header(), { delta: { tool_calls: [{ index: part.index, function: { arguments: part.argumentsDelta } }] } })));
             return;
-          case "finish":
+          case "finish": {
             usage = part.usage;
+            const failure = end({ status: "completed", error: undefined });
+            if (failure) {
+              controller.enqueue(frame(toOpenAIErrorBody(failure)));
+              controller.close();
+              await reader.cancel().catch(() => {});
+              return;
+            }
             for (const chunk of roleChunk()) controller.enqueue(chunk);
             controller.enqueue(frame(chunkObject(header(), { delta: {}, finish_reason: part.finishReason })));
             if (options.includeUsage) {
@@ -133,24 +151,25 @@ export function sseCompletionStream(
             controller.enqueue(encoder.encode("data: [DONE]\n\n"));
             controller.close();
             await reader.cancel().catch(() => {});
-            end({ status: "completed", error: undefined });
             return;
-          case "error":
-            controller.enqueue(frame(toOpenAIErrorBody(part.error)));
+          }
+          case "error": {
+            const failure = end({ status: "failed", error: part.error });
+            controller.enqueue(frame(toOpenAIErrorBody(failure ?? part.error)));
             controller.close();
             await reader.cancel().catch(() => {});
-            end({ status: "failed", error: part.error });
             return;
+          }
         }
       } catch (error) {
         const gatewayError = error instanceof GatewayError ? error : new GatewayError("internal_error", { cause: error });
+        const failure = end({ status: "failed", error: gatewayError });
         try {
-          controller.enqueue(frame(toOpenAIErrorBody(gatewayError)));
+          controller.enqueue(frame(toOpenAIErrorBody(failure ?? gatewayError)));
           controller.close();
         } catch {
           // The client is already gone.
         }
-        end({ status: "failed", error: gatewayError });
       }
     },
     async cancel() {

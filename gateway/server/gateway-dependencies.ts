@@ -1,13 +1,15 @@
-import type { RequestLog } from "../audit/request-log.js";
+import type { RequestAudit } from "../audit/request-audit.js";
 import type { Logger } from "../logging/logger.js";
 import type { ChatPipelineDependencies } from "../pipeline/plan-chat.js";
+import type { SpendLedger } from "../policy/spend-ledger.js";
 import type { EmbeddingModel } from "../providers/chat-model.js";
 import type { TokenVerifier } from "./middleware/client-auth.js";
 
 /** Everything the HTTP app needs, handed in so a test can give it fakes or real parts. */
 export interface GatewayDependencies extends ChatPipelineDependencies {
   tokens: TokenVerifier;
-  requestLog: Pick<RequestLog, "begin" | "finish">;
+  /** The audit trail: a row before dispatch, a chained record at the end. */
+  audit: RequestAudit;
   embeddingModel: EmbeddingModel | undefined;
   logger: Logger;
   /** The bound port, for the Host check (known after listening). */
@@ -15,4 +17,6 @@ export interface GatewayDependencies extends ChatPipelineDependencies {
   /** Host names accepted besides loopback, when the user bound another address on purpose. */
   extraHosts?: readonly string[];
   clock?: () => Date;
+  /** Spend per provider, for budgets; updated when a cloud answer ends. */
+  spend?: SpendLedger;
 }

@@ -1,83 +1,95 @@
 import type { Context } from "hono";
 import { GatewayError, isGatewayError } from "../../shared/errors.js";
-import type { FindingType } from "../../shared/findings.js";
-import type { Route } from "../../shared/provenance.js";
-import type { RequestStatus } from "../audit/request-log.js";
+import type { ReceiptStatus } from "../../shared/receipt.js";
+import { ReceiptBuilder } from "../audit/receipt-builder.js";
+import { describeStorageError } from "../audit/storage-error.js";
+import type { Attempt, Dispatched } from "../pipeline/dispatch.js";
 import type { ChatPlan } from "../pipeline/plan-chat.js";
+import type { ChatStreamPart } from "../providers/chat-model.js";
+import { classesOfFindings } from "../policy/sensitivity.js";
 import type { ResponseOutcome } from "./chat-response.js";
 import type { GatewayDependencies } from "./gateway-dependencies.js";
 import type { GatewayEnv } from "./gateway-env.js";
+import { ResponseCapture } from "./response-capture.js";
 
 /**
- * Keeps one request's row in the request log: every authenticated request gets one, whether
- * it was answered, refused as invalid, blocked by the policy or failed upstream. Metadata only.
+ * Keeps one request's audit: every authenticated request gets a row before anything is
+ * dispatched, and a hash-chained record when it ends, whether it was answered, refused as
+ * invalid, blocked by the policy, failed upstream or abandoned by the client. Both writes are
+ * synchronous and fail closed: a row that cannot be written stops the request (503
+ * audit_unavailable) before anything leaves; a record that cannot be written withholds the
+ * end of the answer, so a client never sees an answer the trail does not hold.
  */
 export function requestRecorder(context: Context<GatewayEnv>, dependencies: GatewayDependencies, endpoint: string) {
   const clock = dependencies.clock ?? (() => new Date());
-  const startedAt = clock();
   const id = context.get("requestId");
-  let requestedModel: string | undefined;
-  let stream = false;
-  let route: Route = "blocked";
-  let provider = "none";
-  let model: string | undefined;
-  let redactions = 0;
-  let findingsByType: Partial<Record<FindingType, number>> = {};
-  let reasons: string[] = [];
+  const client = context.get("client").name;
+  const receipt = new ReceiptBuilder({
+    requestId: id,
+    client,
+    endpoint,
+    startedAt: clock(),
+    startedPerformance: context.get("startedAt"),
+    config: dependencies.config,
+    policyVersion: dependencies.policyVersion,
+    detectors: dependencies.detectors,
+    classesOf: (counts) => [...new Set(classesOfFindings(counts, dependencies.config.policy.types).values())],
+  });
+  const attempts: Attempt[] = [];
+  let capture: ResponseCapture | undefined;
   let begun = false;
   let ended = false;
+
+  const auditUnavailable = (error: unknown, step: string): GatewayError => {
+    const reason = describeStorageError(error);
+    dependencies.logger.log("error", `audit ${step} failed; the request is not served`, { requestId: id, reason });
+    return new GatewayError("audit_unavailable", { message: `The audit log cannot be written (${reason}), so the request was not served.`, cause: error });
+  };
 
   const begin = (): void => {
     if (begun) return;
     try {
-      dependencies.requestLog.begin({
-        id,
-        startedAt,
-        client: context.get("client").name,
-        endpoint,
-        requestedModel,
-        route,
-        provider,
-        model,
-        stream,
-        redactions,
-        findingsByType,
-        policyVersion: dependencies.policyVersion,
-        reasons,
-      });
+      dependencies.audit.begin(receipt.draft());
       begun = true;
     } catch (error) {
-      dependencies.logger.log("error", "request log write failed", { requestId: id, reason: (error as Error).name });
-      throw new GatewayError("audit_unavailable", { cause: error });
+      throw auditUnavailable(error, "row write");
     }
   };
 
-  const end = (status: Exclude<RequestStatus, "in_progress">, httpStatus: number, extra: { errorCode?: string; model?: string; promptTokens?: number; completionTokens?: number } = {}): void => {
+  const end = (endStatus: ReceiptStatus, endHttpStatus: number, endExtra: { errorCode?: string; model?: string; usage?: { promptTokens: number; completionTokens: number } } = {}): void => {
     if (ended || !begun) return;
     ended = true;
-    const latencyMs = performance.now() - context.get("startedAt");
+    // A client that left makes the upstream stream stop short: that is the client's doing, not a failure.
+    const clientLeft = endStatus !== "completed" && context.req.raw.signal.aborted;
+    const status: ReceiptStatus = clientLeft ? "aborted" : endStatus;
+    const httpStatus = clientLeft ? 499 : endHttpStatus;
+    const extra = clientLeft ? { ...endExtra, errorCode: "request_aborted" } : endExtra;
+    if (capture) receipt.noteResponse(capture.facts());
+    const endedPerformance = performance.now();
+    const { receipt: finished, kept } = receipt.finish({ status, httpStatus, errorCode: extra.errorCode, model: extra.model, usage: extra.usage, endedAt: clock(), endedPerformance });
     try {
-      dependencies.requestLog.finish(id, { status, finishedAt: clock(), httpStatus, latencyMs, ...extra });
+      dependencies.audit.finish(finished, kept);
     } catch (error) {
-      dependencies.logger.log("error", "request log update failed", { requestId: id, reason: (error as Error).name });
+      throw auditUnavailable(error, "record write");
     }
     dependencies.logger.log(status === "completed" ? "info" : "warn", "request", {
       requestId: id,
-      client: context.get("client").name,
+      client,
       endpoint,
-      route,
-      provider,
+      route: finished.route,
+      provider: finished.provider,
       status: httpStatus,
-      latencyMs: Math.round(latencyMs * 10) / 10,
-      redactions,
-      findingTypes: Object.keys(findingsByType),
+      latencyMs: finished.latencyMs.total,
+      redactions: finished.redactions,
+      findingTypes: Object.keys(finished.findings),
       errorCode: extra.errorCode,
     });
   };
 
   const fail = (error: unknown, status: "failed" | "blocked" | "rejected" = "failed"): unknown => {
     const gatewayError = isGatewayError(error) ? error : new GatewayError("internal_error", { cause: error });
-    const finalStatus = gatewayError.code === "request_aborted" ? "aborted" : status;
+    // The egress gate's refusals are policy blocks too, wherever in the path they happen.
+    const finalStatus = gatewayError.code === "request_aborted" ? "aborted" : gatewayError.code === "policy_blocked" ? "blocked" : status;
     begin();
     end(finalStatus, gatewayError.status, { errorCode: gatewayError.code });
     return gatewayError;
@@ -85,16 +97,60 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
 
   return {
     noteRequest(model: string, isStream: boolean): void {
-      requestedModel = model;
-      stream = isStream;
+      receipt.noteRequest(model, isStream);
     },
     noteDecision(plan: ChatPlan): void {
-      route = plan.decision.route;
-      provider = plan.decision.route === "cloud" ? (plan.decision.providerId ?? "none") : plan.decision.route === "local" ? "local" : "none";
-      model = plan.decision.model;
-      redactions = plan.redactions;
-      findingsByType = plan.countsByType;
-      reasons = plan.decision.reasons.map((reason) => reason.code);
+      const { decision } = plan;
+      receipt.noteDecision({
+        route: decision.route,
+        action: decision.action,
+        provider: decision.route === "cloud" ? (decision.providerId ?? "none") : decision.route === "local" ? "local" : "none",
+        model: decision.model,
+        classes: decision.classes ?? [],
+        reasons: decision.reasons,
+        score: decision.difficulty,
+        tier: decision.tier,
+        redactions: plan.redactions,
+        findings: plan.countsByType,
+        detectionMs: plan.detectionMs,
+      });
+      const call = plan.originalCall ?? plan.call;
+      if (call.messages.length > 0) receipt.noteRequestContent({ messages: call.messages, tools: call.tools ?? null });
+    },
+    /** The text behind a request that is not a chat (embeddings); kept only if a logging rule asks. */
+    noteRequestContent(document: unknown): void {
+      receipt.noteRequestContent(document);
+    },
+    /** Every try at a destination, fallbacks and retries included, in order. */
+    noteAttempt(attempt: Attempt): void {
+      attempts.push(attempt);
+      receipt.noteAttempt(attempt);
+    },
+    attempts(): readonly Attempt[] {
+      return attempts;
+    },
+    /** Dispatch begins: the upstream part of the latency starts here. */
+    noteDispatchStarted(): void {
+      receipt.noteDispatchStarted(performance.now());
+    },
+    /** For the egress gate (through the dispatcher): the exact bytes about to leave, hashed, never kept. */
+    noteOutboundBody(providerId: string, body: string): void {
+      receipt.noteOutboundBody(providerId, body);
+    },
+    /** Where the request was finally answered, when a fallback moved it. */
+    noteDispatched(dispatched: Pick<Dispatched, "route" | "providerId" | "model">): void {
+      receipt.noteAnsweredBy(dispatched.route, dispatched.providerId, dispatched.model);
+    },
+    noteQueueMs(milliseconds: number): void {
+      receipt.noteQueueMs(milliseconds);
+    },
+    noteRestored(count: number): void {
+      receipt.noteRestored(count);
+    },
+    /** Lets the record see the answer as the client gets it (after restore). */
+    captureResponse(parts: ReadableStream<ChatStreamPart>): ReadableStream<ChatStreamPart> {
+      capture = new ResponseCapture();
+      return parts.pipeThrough(capture.transform());
     },
     begin,
     /** Runs a step that may refuse the request (bad JSON, unknown model) and records the refusal. */
@@ -113,15 +169,20 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
       }
     },
     fail,
+    /**
+     * Appends the record of an answer that ended. Call it before the client can see the end
+     * (before a non-stream body is sent, before a stream's last frames): it throws
+     * audit_unavailable when the record cannot be written, and the answer must then be withheld.
+     */
     end(outcome: ResponseOutcome): void {
       const status = outcome.status;
-      const extra = {
-        errorCode: outcome.error?.code,
-        model: outcome.model,
-        promptTokens: outcome.usage?.promptTokens,
-        completionTokens: outcome.usage?.completionTokens,
-      };
-      end(status, status === "completed" ? 200 : (outcome.error?.status ?? 500), extra);
+      end(status, status === "completed" ? 200 : (outcome.error?.status ?? 500), {
+        ...(outcome.error ? { errorCode: outcome.error.code } : {}),
+        ...(outcome.model ? { model: outcome.model } : {}),
+        ...(outcome.usage ? { usage: outcome.usage } : {}),
+      });
     },
   };
 }
+
+export type RequestRecorder = ReturnType<typeof requestRecorder>;

@@ -1,17 +1,26 @@
 import { join } from "node:path";
 import { ClientTokenStore } from "../auth/client-tokens.js";
+import { AuditTrail, type AuditTrailDescription } from "../audit/audit-trail.js";
+import { purgeExpiredContent } from "../audit/content-retention.js";
 import { databaseFileName, openDatabase } from "../audit/open-database.js";
-import { RequestLog } from "../audit/request-log.js";
+import { recordPolicyVersion } from "../audit/policy-versions.js";
 import type { GatewayConfig } from "../config/config-schema.js";
 import { acquireDataDirLock } from "../config/data-dir-lock.js";
 import { defaultDetectors } from "../detection/detect.js";
 import type { Logger } from "../logging/logger.js";
 import { createEgressGate } from "../pipeline/egress-gate.js";
-import { policyVersion as computePolicyVersion } from "../policy/policy-version.js";
+import { estimateDifficulty } from "../policy/difficulty/estimate-difficulty.js";
+import { LocalOnlySwitch } from "../policy/local-only-switch.js";
+import { resolveRoutingTargets } from "../pipeline/plan-chat.js";
+import { policyDocument, policyVersion as computePolicyVersion } from "../policy/policy-version.js";
+import { SpendLedger } from "../policy/spend-ledger.js";
+import { loadSpendHistory } from "../policy/spend-history.js";
 import type { ChatModel, EmbeddingModel } from "../providers/chat-model.js";
-import { createOpenAICompatibleChatModel } from "../providers/openai-compatible-chat-model.js";
+import { createCloudModels } from "../providers/create-cloud-models.js";
 import { createProviderFetch } from "../providers/provider-fetch.js";
-import { createKeyStore, type KeyStore } from "../secrets/key-store.js";
+import { createKeyStore, defaultKeychainService, keychainServiceVariable, type KeyStore } from "../secrets/key-store.js";
+import type { Keychain } from "../secrets/keychain.js";
+import { createOsKeychain } from "../secrets/os-keychain.js";
 import { createGatewayApp } from "./app.js";
 import { listen } from "./listen.js";
 
@@ -33,6 +42,8 @@ export interface StartGatewayOptions {
   /** Builds the local tier from config; undefined when no local model is configured. */
   createLocalTier: (config: GatewayConfig, logger: Logger) => LocalTier | undefined;
   fetch?: typeof fetch;
+  /** Where the audit signing key and the keychain anchor live; the OS keychain by default. */
+  auditKeychain?: Keychain;
 }
 
 export interface RunningGateway {
@@ -41,8 +52,13 @@ export interface RunningGateway {
   host: string;
   policyVersion: string;
   tokens: ClientTokenStore;
+  /** The audit trail's chain, record count and where its signing key is kept. */
+  audit(): AuditTrailDescription;
   close(): Promise<void>;
 }
+
+/** How often kept text past its retention window is deleted. */
+const contentPurgeIntervalMs = 60 * 60 * 1000;
 
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1"]);
 
@@ -60,9 +76,35 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     const database = openDatabase(join(options.dataDir, databaseFileName));
     cleanups.push(() => void database.close());
     const tokens = new ClientTokenStore(database);
-    const requestLog = new RequestLog(database);
+    const env = options.env ?? process.env;
+    const audit = await AuditTrail.open({
+      database,
+      dataDir: options.dataDir,
+      keychain: options.auditKeychain ?? createOsKeychain(),
+      service: env[keychainServiceVariable] || defaultKeychainService,
+      logger,
+      logging: config.logging,
+    });
+    cleanups.push(() => audit.close());
     const keyStore = options.keyStore ?? createKeyStore(options.env ? { env: options.env } : {});
     const policyVersion = computePolicyVersion(config);
+    recordPolicyVersion(database, policyVersion, policyDocument(config), new Date());
+    const purge = (): void => {
+      try {
+        const purged = purgeExpiredContent(database, new Date());
+        if (purged > 0) logger.log("info", "kept request text past its retention window was deleted", { state: String(purged) });
+      } catch (error) {
+        logger.log("error", "kept request text could not be purged", { reason: (error as NodeJS.ErrnoException).code ?? "unknown" });
+      }
+    };
+    purge();
+    const purgeTimer = setInterval(purge, contentPurgeIntervalMs);
+    purgeTimer.unref();
+    cleanups.push(() => clearInterval(purgeTimer));
+    // Fail at start-up, not on the first request, when routing names a model that does not exist.
+    resolveRoutingTargets(config);
+    const spend = new SpendLedger(config, () => new Date(), loadSpendHistory(database, new Date()));
+    const localOnlySwitch = new LocalOnlySwitch(options.dataDir);
 
     const egress = createEgressGate({
       baseUrls: new Map(config.providers.map((provider) => [provider.id, provider.baseUrl])),
@@ -71,21 +113,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       fetch: options.fetch ?? createProviderFetch(options.env ?? process.env).fetch,
       onBlocked: (providerId, types) => logger.log("warn", "egress gate stopped a request", { provider: providerId, findingTypes: types }),
     });
-    const cloudModels = new Map<string, ChatModel>(
-      config.providers
-        .filter((provider) => provider.kind !== "anthropic")
-        .map((provider) => [
-          provider.id,
-          createOpenAICompatibleChatModel({
-            providerId: provider.id,
-            baseUrl: provider.baseUrl,
-            egress,
-            timeoutMs: config.server.upstreamTimeoutMs,
-            // OpenAI's own API takes only `max_completion_tokens` for its newer models.
-            maxTokensParameter: provider.kind === "openai" ? "max_completion_tokens" : "max_tokens",
-          }),
-        ]),
-    );
+    const cloudModels = createCloudModels(config, egress);
     for (const provider of config.providers) {
       if (provider.kind === "anthropic") logger.log("warn", "Anthropic providers are not supported yet; requests for it are refused", { provider: provider.id });
     }
@@ -101,8 +129,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       localModel: localTier?.chat,
       cloudModel: (providerId) => cloudModels.get(providerId),
       embeddingModel: localTier?.embedding,
+      estimateDifficulty: (text) => {
+        const estimate = estimateDifficulty(text);
+        return { score: estimate.score, implausiblyEasy: estimate.implausiblyEasy };
+      },
+      localOnly: () => localOnlySwitch.isOn(),
+      budgets: spend,
+      spend,
       tokens,
-      requestLog,
+      audit,
       logger,
       port: () => boundPort,
       extraHosts: loopbackHosts.has(host) ? [] : [host.includes(":") ? `[${host}]` : host],
@@ -118,6 +153,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       host,
       policyVersion,
       tokens,
+      audit: () => audit.describe(),
       async close() {
         if (closed) return;
         closed = true;

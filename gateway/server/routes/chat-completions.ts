@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { GatewayError } from "../../../shared/errors.js";
 import { chatCompletionRequestSchema } from "../../../shared/openai-schema.js";
 import { provenanceHeaders } from "../../../shared/provenance.js";
+import { dispatch } from "../../pipeline/dispatch.js";
 import { planChat } from "../../pipeline/plan-chat.js";
 import { createRestoreStream, type RestoreStats } from "../../pipeline/restore.js";
 import { collectCompletion, sseCompletionStream, type ResponseOutcome } from "../chat-response.js";
@@ -39,19 +40,32 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
     const onClientAbort = (): void => upstream.abort(new GatewayError("request_aborted"));
     clientSignal.addEventListener("abort", onClientAbort, { once: true });
 
-    let parts: ReadableStream<import("../../providers/chat-model.js").ChatStreamPart>;
+    let dispatched;
     try {
-      parts = await plan.model.doStream(plan.call, { signal: upstream.signal });
+      recorder.noteDispatchStarted();
+      // The egress gate hands the exact outbound bytes to the record (only their hash is kept).
+      const onOutboundBody = (providerId: string, body: string): void => recorder.noteOutboundBody(providerId, body);
+      dispatched = await dispatch(plan, { ...dependencies, onOutboundBody }, upstream.signal, (attempt) => recorder.noteAttempt(attempt));
     } catch (error) {
       clientSignal.removeEventListener("abort", onClientAbort);
       throw recorder.fail(error);
     }
+    recorder.noteDispatched(dispatched);
+    // A fallback may have moved the answer: the headers say who really answered.
+    context.header(provenanceHeaders.route, dispatched.route);
+    context.header(provenanceHeaders.provider, dispatched.providerId);
+    if (!dispatched.pseudonymized) context.header(provenanceHeaders.redactions, "0");
+    let parts = dispatched.parts;
     const restoreStats: RestoreStats = { restored: 0, unknownPlaceholders: 0 };
-    if (plan.pseudonyms) parts = parts.pipeThrough(createRestoreStream(plan.pseudonyms, restoreStats));
+    if (plan.pseudonyms && dispatched.pseudonymized) parts = parts.pipeThrough(createRestoreStream(plan.pseudonyms, restoreStats));
+    parts = recorder.captureResponse(parts);
 
-    const identity = { id: `chatcmpl-${context.get("requestId")}`, created: Math.floor(Date.now() / 1000), fallbackModel: decision.model ?? plan.call.model };
+    const identity = { id: `chatcmpl-${context.get("requestId")}`, created: Math.floor(Date.now() / 1000), fallbackModel: dispatched.route === "cloud" ? dispatched.model : "local" };
     const finish = (outcome: ResponseOutcome): void => {
       clientSignal.removeEventListener("abort", onClientAbort);
+      if (dispatched.route === "cloud" && outcome.usage) dependencies.spend?.record(dispatched.providerId, dispatched.model, outcome.usage);
+      recorder.noteRestored(restoreStats.restored);
+      // Before the client sees the end of the answer; throws when the record cannot be written.
       recorder.end(outcome);
     };
 

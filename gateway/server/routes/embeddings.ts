@@ -26,15 +26,31 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
       { slots: inputs.map((text, index) => ({ path: `input[${index}]`, kind: "text" as const, get: () => text, set: () => {} })), opaqueParts: [] },
       dependencies.detectors,
     );
+    const call = { model: "local", messages: [] };
     recorder.noteDecision({
-      decision: { route: "local", action: "local-only", providerId: undefined, model: undefined, reasons: [{ code: "embeddings_local", message: "Embeddings are computed on this machine." }], policyVersion: dependencies.policyVersion },
-      call: { model: "local", messages: [] },
+      decision: {
+        route: "local",
+        action: "local-only",
+        providerId: undefined,
+        model: undefined,
+        reasons: [{ code: "embeddings_local", message: "Embeddings are computed on this machine." }],
+        policyVersion: dependencies.policyVersion,
+        classes: [],
+        difficulty: 0,
+        tier: undefined,
+        pseudonymizeTypes: new Set(),
+        forwardTypes: new Set(),
+      },
+      call,
+      originalCall: call,
+      findings: [],
       model: undefined,
       pseudonyms: undefined,
       redactions: 0,
       countsByType: classification.countsByType,
       detectionMs: classification.durationMs,
     });
+    recorder.noteRequestContent({ input: inputs });
     context.header(provenanceHeaders.route, "local");
     context.header(provenanceHeaders.provider, "local");
     context.header(provenanceHeaders.policy, dependencies.policyVersion);
@@ -46,6 +62,7 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
     }
     let result;
     try {
+      recorder.noteDispatchStarted();
       result = await model.embed(inputs, { signal: context.req.raw.signal });
     } catch (error) {
       throw recorder.fail(error);

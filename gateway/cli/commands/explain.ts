@@ -1,0 +1,128 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { GatewayError } from "../../../shared/errors.js";
+import { chatCompletionRequestSchema, type ChatCompletionRequest } from "../../../shared/openai-schema.js";
+import { defaultDetectors } from "../../detection/detect.js";
+import type { Egress } from "../../pipeline/egress.js";
+import { planChat, type ChatPipelineDependencies, type ChatPlan } from "../../pipeline/plan-chat.js";
+import { estimateDifficulty } from "../../policy/difficulty/estimate-difficulty.js";
+import { LocalOnlySwitch } from "../../policy/local-only-switch.js";
+import { policyVersion } from "../../policy/policy-version.js";
+import { SpendLedger } from "../../policy/spend-ledger.js";
+import type { ChatModel } from "../../providers/chat-model.js";
+import { createCloudModels, maxTokensParameterFor } from "../../providers/create-cloud-models.js";
+import { toOpenAIChatRequestBody } from "../../providers/openai-chat-request-body.js";
+import { writeLine } from "../cli-io.js";
+import { UsageError, type CommandContext } from "../command-context.js";
+import { readInput } from "../read-input.js";
+
+export const explainUsage = "usage: privacy-router explain [--model NAME] [--json | --jsonl] [FILE|-]   (a chat request as JSON, or plain text)";
+
+const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
+
+/** A dry run never sends: adapters get an egress that refuses, and the local tier is never asked. */
+const refusingEgress: Egress = {
+  send: () => Promise.reject(new GatewayError("internal_error", { message: "explain never sends anything" })),
+};
+const dryRunLocalModel: ChatModel = {
+  providerId: "local",
+  doStream: () => Promise.reject(new GatewayError("internal_error", { message: "explain never runs the model" })),
+};
+
+function asRequest(text: string, model: string | undefined): ChatCompletionRequest {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed !== null && typeof parsed === "object" && "messages" in parsed) {
+    const request = chatCompletionRequestSchema.parse({ model: "auto", ...parsed, ...(model ? { model } : {}) });
+    return request;
+  }
+  return { model: model ?? "auto", messages: [{ role: "user", content: text }] };
+}
+
+/**
+ * `privacy-router explain`: what the gateway would do with a request, without doing it —
+ * findings, the decision and its reasons, and exactly the body that would be sent.
+ */
+export async function runExplainCommand(argv: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, model: { type: "string" } },
+  });
+  if (values.json && values.jsonl) throw new UsageError("--json and --jsonl exclude each other");
+  if (positionals.length > 1) throw new UsageError("explain reads one FILE (or - for standard input)");
+  const { config } = context.loadConfig();
+  const cloudModels = createCloudModels(config, refusingEgress);
+  const dependencies: ChatPipelineDependencies = {
+    config,
+    policyVersion: policyVersion(config),
+    detectors: defaultDetectors,
+    localModel: config.local.model ? dryRunLocalModel : undefined,
+    cloudModel: (providerId) => cloudModels.get(providerId),
+    estimateDifficulty,
+    localOnly: () => new LocalOnlySwitch(context.dataDir).isOn(),
+    budgets: new SpendLedger(config),
+  };
+  const text = await readInput(positionals[0], context.io.stdin);
+  const { stdout, stderr } = context.io;
+
+  if (values.jsonl) {
+    let failures = 0;
+    text.split("\n").forEach((line, index) => {
+      if (line.trim() === "") return;
+      let parsed: z.infer<typeof jsonlLine>;
+      try {
+        parsed = jsonlLine.parse(JSON.parse(line));
+      } catch {
+        failures++;
+        writeLine(stderr, `privacy-router: line ${index + 1} is not {"id","text"} JSON; skipped`);
+        return;
+      }
+      const { decision } = planChat(asRequest(parsed.text, values.model ?? "auto"), dependencies);
+      writeLine(stdout, JSON.stringify({ id: parsed.id, route: decision.route, action: decision.action, difficulty: decision.difficulty, reasons: decision.reasons }));
+    });
+    return failures === 0 ? 0 : 1;
+  }
+
+  let plan: ChatPlan;
+  try {
+    plan = planChat(asRequest(text, values.model), dependencies);
+  } catch (error) {
+    if (error instanceof GatewayError || error instanceof z.ZodError) {
+      writeLine(stderr, `privacy-router: ${error instanceof z.ZodError ? "the request is not a valid chat request" : error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  const { decision } = plan;
+  const provider = config.providers.find((entry) => entry.id === decision.providerId);
+  const outbound =
+    decision.route === "cloud" && provider
+      ? { url: `${provider.baseUrl.replace(/\/+$/, "")}/chat/completions`, body: toOpenAIChatRequestBody(plan.call, { maxTokensParameter: maxTokensParameterFor(provider.kind) }) }
+      : undefined;
+  const findings = plan.findings.flatMap(({ path, findings: list }) => list.map((finding) => ({ path, ...finding })));
+
+  if (values.json) {
+    writeLine(stdout, JSON.stringify({ findings, decision: { ...decision, pseudonymizeTypes: [...decision.pseudonymizeTypes], forwardTypes: [...decision.forwardTypes] }, redactions: plan.redactions, outbound: outbound ?? null }));
+    return 0;
+  }
+  writeLine(stdout, `findings: ${findings.length === 0 ? "none" : ""}`);
+  for (const finding of findings) writeLine(stdout, `  ${finding.path} ${finding.start}-${finding.end} ${finding.type} (${finding.detector}, ${finding.score})`);
+  writeLine(stdout, `classes: ${decision.classes.join(", ") || "public"}`);
+  writeLine(stdout, `difficulty: ${decision.difficulty.toFixed(3)}${decision.tier ? ` (${decision.tier} tier)` : ""}`);
+  const where = decision.route === "cloud" ? `cloud: ${decision.providerId}/${decision.model}` : decision.route;
+  writeLine(stdout, `decision: ${where}, action ${decision.action}, policy ${decision.policyVersion}`);
+  writeLine(stdout, "reasons:");
+  for (const reason of decision.reasons) writeLine(stdout, `  - ${reason.message} [${reason.code}]`);
+  if (outbound) {
+    writeLine(stdout, `would send ${plan.redactions} placeholder(s) to ${outbound.url}:`);
+    writeLine(stdout, JSON.stringify(outbound.body, null, 2));
+  } else {
+    writeLine(stdout, decision.route === "local" ? "nothing would leave this machine: the local model answers" : "nothing would be sent: the request is refused");
+  }
+  return 0;
+}
