@@ -4,6 +4,7 @@ export const findingTypes = [
   "PHONE",
   "CREDIT_CARD",
   "IBAN",
+  "CRYPTO_WALLET",
   "NATIONAL_ID",
   "IP_ADDRESS",
   "URL",

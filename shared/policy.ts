@@ -30,6 +30,7 @@ export const defaultClassOfType: Record<FindingType, SensitivityClass> = {
   CUSTOM: "confidential",
   CREDIT_CARD: "financial",
   IBAN: "financial",
+  CRYPTO_WALLET: "financial",
   SECRET: "secret",
   UNSCANNABLE_CONTENT: "unscannable",
 };
