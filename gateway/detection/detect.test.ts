@@ -36,3 +36,15 @@ describe("detect sees through encoding tricks", () => {
     expect(detect("rank them 1 2 3 4 5 6 7 8 9 in order").filter((finding) => finding.detector.startsWith("spaced"))).toEqual([]);
   });
 });
+
+describe("overlapping findings", () => {
+  it("keeps the uncovered part of a finding that only touches a longer one", () => {
+    const address = { id: "long", detect: (text: string) => [{ start: 0, end: 10, type: "LOCATION" as const, score: 0.9, detector: "long" }].filter(() => text.length > 0) };
+    const phone = { id: "short", detect: () => [{ start: 6, end: 14, type: "PHONE" as const, score: 0.9, detector: "short" }] };
+    const findings = detect("0123456789abcdefgh", [address, phone]);
+    expect(findings.map((finding) => [finding.type, finding.start, finding.end])).toEqual([
+      ["LOCATION", 0, 10],
+      ["PHONE", 10, 14],
+    ]);
+  });
+});

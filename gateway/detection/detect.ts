@@ -15,16 +15,37 @@ function runDetectors(text: string, detectors: readonly Detector[]): Finding[] {
   return findings;
 }
 
-/** Longer spans win, then higher scores, then earlier detectors; the result is sorted and non-overlapping. */
+/**
+ * Longer spans win, then higher scores, then earlier detectors. A finding that only partly
+ * overlaps a winner keeps its uncovered part (when it is more than a couple of characters):
+ * dropping it whole would leak the rest of a value that merely touched another one. The
+ * result is sorted and non-overlapping.
+ */
 function resolveOverlaps(all: Finding[]): Finding[] {
   // A stable sort: on equal size and score the earlier detector, as listed, comes first.
   const bySize = [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
   const kept: Finding[] = [];
   for (const finding of bySize) {
-    if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);
+    let pieces = [{ start: finding.start, end: finding.end }];
+    for (const other of kept) {
+      pieces = pieces.flatMap((piece) => {
+        if (piece.end <= other.start || other.end <= piece.start) return [piece];
+        return [
+          { start: piece.start, end: Math.min(piece.end, other.start) },
+          { start: Math.max(piece.start, other.end), end: piece.end },
+        ].filter((part) => part.end > part.start);
+      });
+      if (pieces.length === 0) break;
+    }
+    const whole = pieces.length === 1 && pieces[0]?.start === finding.start && pieces[0]?.end === finding.end;
+    for (const piece of pieces) {
+      if (whole || piece.end - piece.start >= minimumRemainder) kept.push({ ...finding, start: piece.start, end: piece.end });
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+
+const minimumRemainder = 3;
 
 /**
  * Runs every detector over the text as written, over the text with invisible characters and
