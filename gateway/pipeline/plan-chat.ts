@@ -8,6 +8,7 @@ import { decide, type BudgetState, type CloudTarget, type Decision } from "../po
 import { resolveModel, type ModelTarget } from "../policy/resolve-model.js";
 import { specialCategories } from "../policy/special-categories.js";
 import type { ChatModel } from "../providers/chat-model.js";
+import { conversationKey } from "../pseudonym/conversation-key.js";
 import type { PseudonymMap } from "../pseudonym/pseudonym-map.js";
 import { classify } from "./classify.js";
 import { extractTextSlots } from "./extract.js";
@@ -30,6 +31,8 @@ export interface ChatPipelineDependencies {
   /** The run-time local-only switch (the config's `policy.localOnly` is applied on top). */
   localOnly: () => boolean;
   budgets: BudgetState;
+  /** The secret behind keyed placeholders (see conversation-key.ts). */
+  pseudonymSecret: Buffer;
 }
 
 export interface ChatPlan {
@@ -70,7 +73,7 @@ export function resolveRoutingTargets(config: GatewayConfig): { strong: CloudTar
  * what will leave. Nothing here touches the network; the decision is made before any
  * provider is contacted.
  */
-export function planChat(request: ChatCompletionRequest, dependencies: ChatPipelineDependencies): ChatPlan {
+export function planChat(request: ChatCompletionRequest, dependencies: ChatPipelineDependencies, client: string): ChatPlan {
   const { config } = dependencies;
   const target = resolveModel(request.model, config);
   if (!target) {
@@ -120,7 +123,10 @@ export function planChat(request: ChatCompletionRequest, dependencies: ChatPipel
   } else if (decision.route === "cloud" && decision.providerId !== undefined && decision.model !== undefined) {
     plan.model = dependencies.cloudModel(decision.providerId);
     if (!plan.model) throw new GatewayError("internal_error", { message: `Provider \`${decision.providerId}\` has no adapter.` });
-    const pseudonymization = pseudonymize(extraction, classification, decision.pseudonymizeTypes);
+    const pseudonymization = pseudonymize(extraction, classification, {
+      types: decision.pseudonymizeTypes,
+      conversationKey: conversationKey(dependencies.pseudonymSecret, client, originalCall.messages),
+    });
     call.model = decision.model;
     plan.call = call;
     plan.pseudonyms = pseudonymization.map;

@@ -13,9 +13,17 @@ export interface Pseudonymization {
  * Replaces findings in place with their placeholders (all of them, or those of `types`). Run
  * only on a request bound for the cloud.
  */
-export function pseudonymize(extraction: Extraction, classification: Classification, types?: ReadonlySet<FindingType>): Pseudonymization {
+export function pseudonymize(
+  extraction: Extraction,
+  classification: Classification,
+  options: { types?: ReadonlySet<FindingType>; conversationKey?: Buffer } = {},
+): Pseudonymization {
+  const { types } = options;
   const allText = extraction.slots.map((slot) => slot.get()).join("\u0000");
-  const map = new PseudonymMap((placeholder) => allText.includes(placeholder));
+  const map = new PseudonymMap({
+    reserved: (placeholder) => allText.includes(placeholder),
+    ...(options.conversationKey ? { conversationKey: options.conversationKey } : {}),
+  });
   let replacements = 0;
   for (const { slot, findings } of classification.slots) {
     const text = slot.get();

@@ -23,13 +23,14 @@ function dependencies(localAvailable: boolean): ChatPipelineDependencies {
     estimateDifficulty: () => ({ score: 0.9, implausiblyEasy: false }),
     localOnly: () => false,
     budgets: new SpendLedger(config),
+    pseudonymSecret: Buffer.alloc(32, 7),
   };
 }
 
 const routeRank = { cloud: 0, local: 1, blocked: 2 } as const;
 
 function strictness(text: string, model: string, localAvailable: boolean): [number, number] {
-  const { decision } = planChat({ model, messages: [{ role: "user", content: text }] }, dependencies(localAvailable));
+  const { decision } = planChat({ model, messages: [{ role: "user", content: text }] }, dependencies(localAvailable), "test-client");
   return [routeRank[decision.route], actionRank(decision.action)];
 }
 
@@ -89,7 +90,7 @@ describe("the router cannot be steered by the prompt", () => {
     for (const value of values) {
       for (const encode of encodings) {
         tried++;
-        const { decision, call } = planChat({ model: "acme/big", messages: [{ role: "user", content: `please look at ${encode(value)} for me` }] }, dependencies(true));
+        const { decision, call } = planChat({ model: "acme/big", messages: [{ role: "user", content: `please look at ${encode(value)} for me` }] }, dependencies(true), "test-client");
         const outbound = JSON.stringify(call);
         if (decision.route === "cloud") {
           expect(outbound, `${value} encoded`).not.toContain(encode(value));

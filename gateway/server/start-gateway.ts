@@ -21,6 +21,7 @@ import { createProviderFetch } from "../providers/provider-fetch.js";
 import { createKeyStore, defaultKeychainService, keychainServiceVariable, type KeyStore } from "../secrets/key-store.js";
 import type { Keychain } from "../secrets/keychain.js";
 import { createOsKeychain } from "../secrets/os-keychain.js";
+import { loadPseudonymSecret } from "../pseudonym/conversation-key.js";
 import { createGatewayApp } from "./app.js";
 import { listen } from "./listen.js";
 
@@ -135,6 +136,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       },
       localOnly: () => localOnlySwitch.isOn(),
       budgets: spend,
+      pseudonymSecret: loadPseudonymSecret(options.dataDir),
       spend,
       tokens,
       audit,

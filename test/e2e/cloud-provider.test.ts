@@ -112,7 +112,7 @@ describe("a cloud provider through the gateway, with the official OpenAI SDK", (
     const prompt = "Please email ada.lovelace@example.org and cc ada.lovelace@example.org and bob@example.net.";
     const { data, response } = await client.chat.completions.create({ model: "fake/fake-model", messages: [{ role: "user", content: prompt }] }).withResponse();
     expect(lastReceived().raw).not.toContain("@example");
-    expect(lastReceived().raw).toContain("[EMAIL_1]");
+    expect(lastReceived().raw).toMatch(/\[EMAIL_\d{4}\]/);
     expect(data.choices[0]?.message.content).toBe(`You wrote: ${prompt}`);
     expect(response.headers.get("x-privacy-router-redactions")).toBe("3");
 
@@ -124,13 +124,17 @@ describe("a cloud provider through the gateway, with the official OpenAI SDK", (
   });
 
   it("restores placeholders inside streamed tool-call arguments", async () => {
-    provider.setScenario({ kind: "tool-calls", toolCalls: [{ name: "send_mail", arguments: '{"to":"[EMAIL_1]","subject":"Hi [EMAIL_1]"}' }] });
-    const stream = await client.chat.completions.create({
+    const request = {
       model: "fake/fake-model",
-      messages: [{ role: "user", content: "Send a note to grace@example.com" }],
-      tools: [{ type: "function", function: { name: "send_mail", parameters: { type: "object", properties: { to: { type: "string" } } } } }],
-      stream: true,
-    });
+      messages: [{ role: "user" as const, content: "Send a note to grace@example.com" }],
+      tools: [{ type: "function" as const, function: { name: "send_mail", parameters: { type: "object", properties: { to: { type: "string" } } } } }],
+    };
+    // The first turn shows which placeholder this conversation uses; the next turn reuses it.
+    await client.chat.completions.create(request);
+    const placeholder = /\[EMAIL_\d{4}\]/.exec(lastReceived().raw)?.[0];
+    expect(placeholder).toBeDefined();
+    provider.setScenario({ kind: "tool-calls", toolCalls: [{ name: "send_mail", arguments: `{"to":"${placeholder}","subject":"Hi ${placeholder}"}` }] });
+    const stream = await client.chat.completions.create({ ...request, stream: true });
     let argumentsText = "";
     let name = "";
     for await (const chunk of stream) {

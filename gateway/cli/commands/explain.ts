@@ -12,11 +12,12 @@ import { SpendLedger } from "../../policy/spend-ledger.js";
 import type { ChatModel } from "../../providers/chat-model.js";
 import { createCloudModels, maxTokensParameterFor } from "../../providers/create-cloud-models.js";
 import { toOpenAIChatRequestBody } from "../../providers/openai-chat-request-body.js";
+import { loadPseudonymSecret } from "../../pseudonym/conversation-key.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
 import { readInput } from "../read-input.js";
 
-export const explainUsage = "usage: privacy-router explain [--model NAME] [--json | --jsonl] [FILE|-]   (a chat request as JSON, or plain text)";
+export const explainUsage = "usage: privacy-router explain [--model NAME] [--client TOKEN-NAME] [--json | --jsonl] [FILE|-]   (a chat request as JSON, or plain text)";
 
 const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
@@ -51,7 +52,13 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, model: { type: "string" } },
+    options: {
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      model: { type: "string" },
+      // Placeholders are keyed per client and conversation: name the client to see its exact bytes.
+      client: { type: "string", default: "default" },
+    },
   });
   if (values.json && values.jsonl) throw new UsageError("--json and --jsonl exclude each other");
   if (positionals.length > 1) throw new UsageError("explain reads one FILE (or - for standard input)");
@@ -66,6 +73,7 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
     estimateDifficulty,
     localOnly: () => new LocalOnlySwitch(context.dataDir).isOn(),
     budgets: new SpendLedger(config),
+    pseudonymSecret: loadPseudonymSecret(context.dataDir),
   };
   const text = await readInput(positionals[0], context.io.stdin);
   const { stdout, stderr } = context.io;
@@ -82,7 +90,7 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
         writeLine(stderr, `privacy-router: line ${index + 1} is not {"id","text"} JSON; skipped`);
         return;
       }
-      const { decision } = planChat(asRequest(parsed.text, values.model ?? "auto"), dependencies);
+      const { decision } = planChat(asRequest(parsed.text, values.model ?? "auto"), dependencies, values.client);
       writeLine(stdout, JSON.stringify({ id: parsed.id, route: decision.route, action: decision.action, difficulty: decision.difficulty, reasons: decision.reasons }));
     });
     return failures === 0 ? 0 : 1;
@@ -90,7 +98,7 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
 
   let plan: ChatPlan;
   try {
-    plan = planChat(asRequest(text, values.model), dependencies);
+    plan = planChat(asRequest(text, values.model), dependencies, values.client);
   } catch (error) {
     if (error instanceof GatewayError || error instanceof z.ZodError) {
       writeLine(stderr, `privacy-router: ${error instanceof z.ZodError ? "the request is not a valid chat request" : error.message}`);

@@ -19,7 +19,7 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
     recorder.noteRequest(request.model, request.stream === true);
 
     // Classify and decide before anything is sent anywhere.
-    const plan = recorder.guardSync(() => planChat(request, dependencies));
+    const plan = recorder.guardSync(() => planChat(request, dependencies, context.get("client").name));
     const { decision } = plan;
     recorder.noteDecision(plan);
     context.header(provenanceHeaders.route, decision.route);
