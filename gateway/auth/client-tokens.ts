@@ -31,9 +31,12 @@ function hashToken(token: string): string {
 /** Tokens are stored only as SHA-256 hashes; the clear token is shown once, at creation. */
 export class ClientTokenStore {
   readonly #database: SqliteDatabase;
+  // Prepared once: verify runs on every request.
+  readonly #verify: ReturnType<SqliteDatabase["prepare"]>;
 
   constructor(database: SqliteDatabase) {
     this.#database = database;
+    this.#verify = database.prepare("SELECT name, admin FROM client_tokens WHERE token_hash = ? AND revoked_at IS NULL");
   }
 
   create(name: string, options: { admin?: boolean; now?: Date } = {}): string {
@@ -61,9 +64,7 @@ export class ClientTokenStore {
   /** The identity behind a presented token, or undefined when it is unknown or revoked. */
   verify(token: string): ClientIdentity | undefined {
     if (!token.startsWith(clientTokenPrefix) || token.length > 128) return undefined;
-    const row = this.#database
-      .prepare("SELECT name, admin FROM client_tokens WHERE token_hash = ? AND revoked_at IS NULL")
-      .get(hashToken(token)) as { name: string; admin: number } | undefined;
+    const row = this.#verify.get(hashToken(token)) as { name: string; admin: number } | undefined;
     return row ? { name: row.name, admin: row.admin === 1 } : undefined;
   }
 

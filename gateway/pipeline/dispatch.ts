@@ -115,7 +115,7 @@ export async function dispatch(plan: ChatPlan, dependencies: DispatchDependencie
       const started = performance.now();
       try {
         const parts = await egressContext.run(
-          { allowedTypes: decision.forwardTypes, ...(dependencies.onOutboundBody ? { onOutboundBody: dependencies.onOutboundBody } : {}) },
+          { allowedTypes: decision.forwardTypes, cleanTexts: plan.cleanTexts, ...(dependencies.onOutboundBody ? { onOutboundBody: dependencies.onOutboundBody } : {}) },
           () => model.doStream(call, { signal }),
         );
         onAttempt({ ...candidate, outcome: "answered", latencyMs: performance.now() - started });

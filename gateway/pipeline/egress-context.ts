@@ -9,6 +9,11 @@ import type { FindingType } from "../../shared/findings.js";
  */
 export interface EgressContext {
   allowedTypes: ReadonlySet<FindingType>;
+  /**
+   * Texts this request's classification already scanned and found nothing in (its fields that
+   * needed no placeholder). The gate need not scan them again; everything else it scans.
+   */
+  cleanTexts?: ReadonlySet<string>;
   onOutboundBody?: (providerId: string, body: string) => void;
 }
 

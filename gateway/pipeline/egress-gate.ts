@@ -31,7 +31,7 @@ export function createEgressGate(options: EgressGateOptions): Egress {
       }
       const context = egressContext.getStore();
       const allowed = context?.allowedTypes ?? new Set();
-      const flagged = rescan(request.body, options.detectors).filter((finding) => !allowed.has(finding.type));
+      const flagged = rescan(request.body, options.detectors, context?.cleanTexts).filter((finding) => !allowed.has(finding.type));
       if (flagged.length > 0) {
         const types = [...new Set(flagged.map((finding) => finding.type))];
         options.onBlocked?.(request.providerId, types);
@@ -68,19 +68,26 @@ function isUnderBaseUrl(url: string, baseUrl: string): boolean {
   }
 }
 
-function rescan(body: string, detectors: readonly Detector[]): Finding[] {
-  const findings = detect(body, detectors);
-  // Without a backslash the JSON has no escapes, so its strings read exactly as the raw bytes.
-  if (!body.includes("\\")) return findings;
+/**
+ * Every string in the body, as the provider will read it (JSON escapes decoded, object keys
+ * included), is scanned unless this request's classification already found it clean. A body
+ * that is not JSON cannot be checked, so it counts as flagged.
+ */
+function rescan(body: string, detectors: readonly Detector[], cleanTexts: ReadonlySet<string> | undefined): Finding[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return findings;
+    return [{ start: 0, end: body.length, type: "UNSCANNABLE_CONTENT", score: 1, detector: "egress-gate" }];
   }
   const strings: string[] = [];
   collectStrings(parsed, strings);
-  return [...findings, ...strings.flatMap((text) => detect(text, detectors))];
+  const findings: Finding[] = [];
+  for (const text of strings) {
+    if (text.length < 3 || cleanTexts?.has(text)) continue;
+    findings.push(...detect(text, detectors));
+  }
+  return findings;
 }
 
 function collectStrings(value: unknown, into: string[]): void {

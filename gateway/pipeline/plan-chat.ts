@@ -45,6 +45,8 @@ export interface ChatPlan {
   pseudonyms: PseudonymMap | undefined;
   redactions: number;
   countsByType: Partial<Record<FindingType, number>>;
+  /** Field texts classification scanned and found clean: the egress gate need not scan them again. */
+  cleanTexts: ReadonlySet<string>;
   /** Findings per text field, for `explain`; never logged or stored. */
   findings: Array<{ path: string; findings: Finding[] }>;
   detectionMs: number;
@@ -89,6 +91,8 @@ export function planChat(request: ChatCompletionRequest, dependencies: ChatPipel
   const extraction = extractTextSlots(call);
   const classification = classify(extraction, dependencies.detectors);
   const allText = extraction.slots.map((slot) => slot.get()).join("\n");
+  const flaggedSlots = new Set(classification.slots.map(({ slot }) => slot));
+  const cleanTexts = new Set(extraction.slots.filter((slot) => !flaggedSlots.has(slot)).map((slot) => slot.get()));
   const difficulty = dependencies.estimateDifficulty(promptText(call.messages));
   const decision = decide({
     target,
@@ -115,6 +119,7 @@ export function planChat(request: ChatCompletionRequest, dependencies: ChatPipel
     pseudonyms: undefined,
     redactions: 0,
     countsByType: classification.countsByType,
+    cleanTexts,
     findings: classification.slots.map(({ slot, findings }) => ({ path: slot.path, findings })),
     detectionMs: classification.durationMs,
   };

@@ -44,6 +44,7 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
       call,
       originalCall: call,
       findings: [],
+      cleanTexts: new Set(),
       model: undefined,
       pseudonyms: undefined,
       redactions: 0,
