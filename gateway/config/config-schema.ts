@@ -77,8 +77,11 @@ export const configSchema = z.strictObject({
       strong: z.string().min(1).optional(),
       /** The model `auto` sends easy requests to. */
       weak: z.string().min(1).default("local"),
-      /** Difficulty at or above which `auto` uses the strong model: the cost/quality knob. */
-      threshold: z.number().min(0).max(1).default(0.5),
+      /**
+       * Difficulty at or above which `auto` uses the strong model: the cost/quality knob. The
+       * default sends about a third of GSM8K-like prompts to the strong tier (docs/routing.md).
+       */
+      threshold: z.number().min(0).max(1).default(0.33),
       /** Per model (`<provider>/<model>`), where to go when it fails; only to equal-or-stricter data terms. */
       fallbacks: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
       /** Retries within one provider on 429, 5xx, timeouts and connection failures. */
