@@ -48,3 +48,11 @@ describe("overlapping findings", () => {
     ]);
   });
 });
+
+describe("secrets inside other findings", () => {
+  it("report the token in a URL as a secret and keep the rest of the URL", () => {
+    const text = "clone https://user:ghp_0123456789abcdefghijklmnopqrstuvwxyzAB@github.com/acme/private-repo.git now";
+    const types = detect(text).map((finding) => finding.type);
+    expect(types).toContain("SECRET");
+  });
+});

@@ -16,14 +16,16 @@ function runDetectors(text: string, detectors: readonly Detector[]): Finding[] {
 }
 
 /**
- * Longer spans win, then higher scores, then earlier detectors. A finding that only partly
+ * Secrets win over anything they overlap (a token inside a URL is a secret, not a URL, for the
+ * policy); otherwise longer spans win, then higher scores, then earlier detectors. A finding that only partly
  * overlaps a winner keeps its uncovered part (when it is more than a couple of characters):
  * dropping it whole would leak the rest of a value that merely touched another one. The
  * result is sorted and non-overlapping.
  */
 function resolveOverlaps(all: Finding[]): Finding[] {
   // A stable sort: on equal size and score the earlier detector, as listed, comes first.
-  const bySize = [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
+  const secretFirst = (finding: Finding): number => (finding.type === "SECRET" ? 0 : 1);
+  const bySize = [...all].sort((a, b) => secretFirst(a) - secretFirst(b) || b.end - b.start - (a.end - a.start) || b.score - a.score);
   const kept: Finding[] = [];
   for (const finding of bySize) {
     let pieces = [{ start: finding.start, end: finding.end }];

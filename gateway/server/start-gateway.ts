@@ -22,6 +22,7 @@ import { createKeyStore, defaultKeychainService, keychainServiceVariable, type K
 import type { Keychain } from "../secrets/keychain.js";
 import { createOsKeychain } from "../secrets/os-keychain.js";
 import { loadPseudonymSecret } from "../pseudonym/conversation-key.js";
+import { warmEntityLexicons } from "../detection/entities/warm-lexicons.js";
 import { createGatewayApp } from "./app.js";
 import { listen } from "./listen.js";
 
@@ -89,6 +90,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     cleanups.push(() => audit.close());
     const keyStore = options.keyStore ?? createKeyStore(options.env ? { env: options.env } : {});
     const policyVersion = computePolicyVersion(config);
+    // Build the word lists now, not during the first request.
+    warmEntityLexicons();
     recordPolicyVersion(database, policyVersion, policyDocument(config), new Date());
     const purge = (): void => {
       try {
