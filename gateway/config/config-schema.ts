@@ -54,7 +54,14 @@ export const configSchema = z.strictObject({
         .partialRecord(z.enum(sensitivityClasses), z.enum(actions))
         .default({})
         .transform((classes) => ({ ...defaultClassActions, ...classes }))
-        .refine((classes) => classes.unscannable !== "pseudonymize", "`unscannable` content cannot be pseudonymized: choose forward, local-only or block"),
+        .refine((classes) => classes.unscannable !== "pseudonymize", "`unscannable` content cannot be pseudonymized: choose forward, local-only or block")
+        // A secret has no safe form to send: a placeholder still tells where a key was.
+        .refine((classes) => classes.secret === "local-only" || classes.secret === "block", "`secret` must stay local-only or be blocked")
+        // Health and legal are found from narrative words, which have no span to replace.
+        .refine(
+          (classes) => classes.health !== "pseudonymize" && classes.legal !== "pseudonymize",
+          "`health` and `legal` are narrative: there is nothing to pseudonymize; choose forward, local-only or block",
+        ),
       /** Move a finding type to another class, e.g. `URL: public`. */
       types: z.partialRecord(z.enum(findingTypes), z.enum(sensitivityClasses)).default({}),
       /** Data terms a destination must meet for a class, e.g. `personal: { zeroDataRetention: true, regions: [eu] }`. */

@@ -56,3 +56,16 @@ describe("secrets inside other findings", () => {
     expect(types).toContain("SECRET");
   });
 });
+
+describe("escapes do not hide values", () => {
+  it.each([
+    ["a JSON \\u escape", '{"key":"AKIA\\u0049OSFODNN7EXAMPLE"}', "SECRET", "AKIA\\u0049OSFODNN7EXAMPLE"],
+    ["a \\u escaped at sign", "grace\\u0040example.com", "EMAIL", "grace\\u0040example.com"],
+    ["percent-encoding in a URL query", "find?email=ada.lovelace%40example.org&x=1", "EMAIL", "ada.lovelace%40example.org"],
+    ["an HTML entity", "mail ada&#64;acme-corp.io now", "EMAIL", "ada&#64;acme-corp.io"],
+    ["a named entity", "mail ada&commat;acme-corp.io now", "EMAIL", "ada&commat;acme-corp.io"],
+    ["a tag character", "mail ada.lovelace@acme-corp\u{E0020}.io now", "EMAIL", "ada.lovelace@acme-corp\u{E0020}.io"],
+  ])("%s", (_name, text, type, value) => {
+    expect(typesIn(text)).toContainEqual([type, value]);
+  });
+});

@@ -62,7 +62,7 @@ export function detect(text: string, detectors: readonly Detector[] = defaultDet
   if (normalized) {
     for (const finding of runDetectors(normalized.text, detectors)) {
       const start = normalized.originalIndex[finding.start] ?? 0;
-      const end = (normalized.originalIndex[finding.end - 1] ?? text.length - 1) + 1;
+      const end = normalized.originalEnd[finding.end - 1] ?? text.length;
       all.push({ ...finding, start, end, detector: `normalized/${finding.detector}` });
     }
   }
@@ -72,7 +72,7 @@ export function detect(text: string, detectors: readonly Detector[] = defaultDet
     if (!finding) continue;
     if (normalized) {
       finding.start = normalized.originalIndex[finding.start] ?? 0;
-      finding.end = (normalized.originalIndex[finding.end - 1] ?? text.length - 1) + 1;
+      finding.end = normalized.originalEnd[finding.end - 1] ?? text.length;
     }
     all.push(finding);
   }

@@ -1,15 +1,19 @@
 /**
- * Text as a detector should read it: zero-width and other invisible format characters removed,
- * and look-alike letters (Cyrillic and Greek homoglyphs, full-width forms) mapped to ASCII.
- * Someone hiding `ada@example.com` as `аda@exam\u200bple.com` must not get it past detection.
+ * Text as a detector should read it: invisible characters (zero-width, bidi controls, tag
+ * characters, variation selectors) removed; look-alike letters (Cyrillic and Greek homoglyphs,
+ * full-width forms) mapped to ASCII; and escapes decoded (`\u0040`, `\x40`, `%40`, `&#64;`,
+ * `&commat;`). Someone hiding `ada@example.com` as `аda\u0040exam\u200bple.com` must not get it
+ * past detection. Each normalized character remembers the stretch of the original it came from.
  */
 export interface NormalizedText {
   text: string;
-  /** Index in the original text of each normalized index; one extra entry for the end. */
+  /** Start, in the original text, of each normalized character's source; one extra entry for the end. */
   originalIndex: Int32Array;
+  /** End (exclusive), in the original text, of each normalized character's source. */
+  originalEnd: Int32Array;
 }
 
-const invisible = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const invisible = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
 
 // Letters that render like ASCII ones; only those a reader would take for the ASCII letter.
 const homoglyphs: Record<string, string> = {
@@ -21,30 +25,78 @@ const homoglyphs: Record<string, string> = {
   "＠": "@", "．": ".", "｡": ".", "․": ".", "‧": ".",
 };
 
+const namedEntities: Record<string, string> = {
+  "&commat;": "@", "&period;": ".", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'",
+  "&colon;": ":", "&sol;": "/", "&lowbar;": "_", "&hyphen;": "-", "&dash;": "-", "&plus;": "+", "&equals;": "=",
+};
+
+// Escapes worth decoding; a text with none of them and no character above U+00AC is left as is.
+const escape = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}|&#x[0-9a-fA-F]{1,6};|&#[0-9]{1,7};|&[a-z]{2,8};/y;
+const anyEscape = /\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}|&#x?[0-9a-fA-F]{1,7};|&[a-z]{2,8};/;
+
+function decodeEscape(token: string): string | undefined {
+  let code: number;
+  if (token.startsWith("\\u")) code = Number.parseInt(token.slice(2), 16);
+  else if (token.startsWith("\\x") || token.startsWith("%")) code = Number.parseInt(token.slice(token.startsWith("%") ? 1 : 2), 16);
+  else if (token.startsWith("&#x")) code = Number.parseInt(token.slice(3, -1), 16);
+  else if (token.startsWith("&#")) code = Number.parseInt(token.slice(2, -1), 10);
+  else return namedEntities[token];
+  // Only printable characters: a decoded control byte or a surrogate half is not hidden text.
+  if (!Number.isInteger(code) || code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return undefined;
+  // Percent-decoding only ASCII: `%C3%A9` style bytes are rare in hidden values and costly to get right.
+  if (token.startsWith("%") && code > 0x7e) return undefined;
+  return String.fromCodePoint(code);
+}
+
+function needsNormalizing(text: string): boolean {
+  if (anyEscape.test(text)) return true;
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) >= 0x00ad) return true;
+  }
+  return false;
+}
+
 /** Undefined when the text holds nothing to normalize (the common case, kept cheap). */
 export function normalizeForDetection(text: string): NormalizedText | undefined {
+  if (!needsNormalizing(text)) return undefined;
+  let normalized = "";
+  const starts: number[] = [];
+  const ends: number[] = [];
   let changed = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x00ad) continue;
-    const character = text[index] as string;
-    if (invisible.test(character) || homoglyphs[character] !== undefined || (code >= 0xff01 && code <= 0xff5e)) {
-      changed = true;
-      break;
+  const emit = (piece: string, start: number, end: number): void => {
+    for (let offset = 0; offset < piece.length; offset++) {
+      starts.push(start);
+      ends.push(end);
     }
+    normalized += piece;
+  };
+  let index = 0;
+  while (index < text.length) {
+    const first = text[index] as string;
+    if (first === "\\" || first === "%" || first === "&") {
+      escape.lastIndex = index;
+      const match = escape.exec(text);
+      const decoded = match ? decodeEscape(match[0]) : undefined;
+      if (match && decoded !== undefined) {
+        emit(decoded, index, index + match[0].length);
+        index += match[0].length;
+        changed = true;
+        continue;
+      }
+    }
+    const codePoint = text.codePointAt(index) ?? 0;
+    const character = String.fromCodePoint(codePoint);
+    const width = character.length;
+    if (invisible.test(character)) {
+      changed = true;
+    } else {
+      const mapped = homoglyphs[character] ?? (codePoint >= 0xff01 && codePoint <= 0xff5e ? String.fromCharCode(codePoint - 0xfee0) : undefined);
+      if (mapped !== undefined) changed = true;
+      emit(mapped ?? character, index, index + width);
+    }
+    index += width;
   }
   if (!changed) return undefined;
-
-  let normalized = "";
-  const originalIndex: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index] as string;
-    const code = character.charCodeAt(0);
-    if (invisible.test(character)) continue;
-    const mapped = homoglyphs[character] ?? (code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : character);
-    normalized += mapped;
-    originalIndex.push(index);
-  }
-  originalIndex.push(text.length);
-  return { text: normalized, originalIndex: Int32Array.from(originalIndex) };
+  starts.push(text.length);
+  return { text: normalized, originalIndex: Int32Array.from(starts), originalEnd: Int32Array.from(ends) };
 }

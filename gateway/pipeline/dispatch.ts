@@ -108,7 +108,10 @@ export async function dispatch(plan: ChatPlan, dependencies: DispatchDependencie
       }
     }
     const model = dependencies.cloudModel(candidate.providerId);
-    if (!model) continue;
+    if (!model) {
+      onAttempt({ ...candidate, outcome: "skipped", detail: "this provider kind is not supported yet", latencyMs: 0 });
+      continue;
+    }
     const call = { ...plan.call, model: candidate.model };
     for (let attempt = 0; attempt <= retries.attempts; attempt++) {
       if (attempt > 0) await sleep(retries.backoffMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2), signal);

@@ -46,15 +46,26 @@ export function createEgressGate(options: EgressGateOptions): Egress {
         });
       }
       context?.onOutboundBody?.(request.providerId, request.body);
-      return send(request.url, {
+      const response = await send(request.url, {
         method: request.method,
         headers: { ...request.headers, authorization: `Bearer ${key}` },
         body: request.method === "GET" ? undefined : request.body,
         signal: request.signal,
         redirect: "error",
       });
+      return response.ok ? response : withoutKey(response, key);
     },
   };
+}
+
+/**
+ * A provider's error text goes back to the client: some servers quote the key they were sent
+ * ("Invalid API key: …"). The exact key is cut out before anyone reads it.
+ */
+async function withoutKey(response: Response, key: string): Promise<Response> {
+  const text = await response.text();
+  if (!text.includes(key)) return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(text.split(key).join("[REDACTED]"), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 function isUnderBaseUrl(url: string, baseUrl: string): boolean {

@@ -9,7 +9,7 @@ export interface TextSlot {
   /** Where the text lives, e.g. `messages[2].tool_calls[0].function.arguments`. */
   readonly path: string;
   /** Tool-call arguments are JSON text: a value restored into them must be JSON-escaped. */
-  readonly kind: "text" | "json";
+  readonly kind: "text" | "json" | "name";
   get(): string;
   set(value: string): void;
 }
@@ -53,7 +53,15 @@ function messageSlots(message: ChatMessage, index: number, extraction: Extractio
       else extraction.opaqueParts.push(partPath);
     });
   }
-  if (message.name !== undefined) slots.push(slot(`${base}.name`, "text", () => message.name ?? "", (next) => (message.name = next)));
+  // A participant name allows only [A-Za-z0-9_-]: a name holding a finding is dropped, not replaced.
+  if (message.name !== undefined) {
+    slots.push(
+      slot(`${base}.name`, "name", () => message.name ?? "", (next) => {
+        if (next === "") delete message.name;
+        else message.name = next;
+      }),
+    );
+  }
   message.toolCalls?.forEach((call, callIndex) => {
     const callPath = `${base}.tool_calls[${callIndex}].function.arguments`;
     slots.push(slot(callPath, "json", () => call.function.arguments, (next) => (call.function.arguments = next)));

@@ -27,6 +27,11 @@ export function pseudonymize(
   let replacements = 0;
   for (const { slot, findings } of classification.slots) {
     const text = slot.get();
+    if (slot.kind === "name" && findings.some((finding) => !types || types.has(finding.type))) {
+      slot.set("");
+      replacements++;
+      continue;
+    }
     let result = "";
     let cursor = 0;
     for (const finding of findings) {

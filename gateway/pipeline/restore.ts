@@ -12,17 +12,28 @@ export interface RestoreStats {
  * every tool call's argument deltas, each with its own bounded hold-back. Held text is released
  * before `finish`, `error`, or at the end of the stream, so nothing is lost.
  */
-export function createRestoreStream(map: PseudonymMap, stats: RestoreStats): TransformStream<ChatStreamPart, ChatStreamPart> {
-  const text = new Restorer(map, "text");
+export function createRestoreStream(
+  map: PseudonymMap,
+  stats: RestoreStats,
+  options: { contentIsJson?: boolean } = {},
+): TransformStream<ChatStreamPart, ChatStreamPart> {
+  // In JSON mode the content is a JSON document: a restored value lands inside one of its strings.
+  const text = new Restorer(map, options.contentIsJson ? "json" : "text");
   const toolArguments = new Map<number, Restorer>();
 
-  const releaseHeld = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
+  const releaseText = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
     const rest = text.flush();
     if (rest) controller.enqueue({ type: "text-delta", delta: rest });
+  };
+  const releaseToolArguments = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
     for (const [index, restorer] of toolArguments) {
       const held = restorer.flush();
       if (held) controller.enqueue({ type: "tool-call-delta", index, argumentsDelta: held });
     }
+  };
+  const releaseHeld = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
+    releaseText(controller);
+    releaseToolArguments(controller);
     stats.restored = text.restored + sum(toolArguments, (restorer) => restorer.restored);
     stats.unknownPlaceholders = text.unknownPlaceholders + sum(toolArguments, (restorer) => restorer.unknownPlaceholders);
   };
@@ -36,6 +47,8 @@ export function createRestoreStream(map: PseudonymMap, stats: RestoreStats): Tra
           return;
         }
         case "tool-call-start":
+          // Keep the order the provider sent: what is held of the text and of earlier calls goes first.
+          releaseHeld(controller);
           toolArguments.set(part.index, new Restorer(map, "json"));
           controller.enqueue(part);
           return;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { GatewayError } from "../../shared/errors.js";
+import { provenanceHeaders } from "../../shared/provenance.js";
 import type { GatewayDependencies } from "./gateway-dependencies.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { errorResponse } from "./error-response.js";
@@ -22,7 +23,11 @@ export function createGatewayApp(dependencies: GatewayDependencies): Hono<Gatewa
   app.use(loopbackGuard({ port: dependencies.port, extraHosts: dependencies.extraHosts ?? [] }));
 
   // Answers without a token and reveals nothing: no version, no config, no model names.
-  app.get("/healthz", (context) => context.json({ status: "ok" }));
+  app.get("/healthz", (context) => {
+    // Answered by the gateway itself: nothing was routed, nothing left the machine.
+    context.header(provenanceHeaders.route, "local");
+    return context.json({ status: "ok" });
+  });
 
   app.use("/v1/*", clientAuth(dependencies.tokens));
   app.use(

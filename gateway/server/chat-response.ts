@@ -28,6 +28,7 @@ export async function collectCompletion(
   const toolCalls = new Map<number, ToolCallAccumulator>();
   let finishReason: FinishReason = "stop";
   let usage: Usage | undefined;
+  let finished = false;
   for await (const part of parts) {
     switch (part.type) {
       case "response-metadata":
@@ -47,11 +48,14 @@ export async function collectCompletion(
       case "finish":
         finishReason = part.finishReason;
         usage = part.usage;
+        finished = true;
         break;
       case "error":
         throw part.error;
     }
   }
+  // As on the stream path: an answer that ends without a finish was cut short.
+  if (!finished) throw new GatewayError("upstream_protocol_error", { message: "The answer ended before it was complete." });
   const body = completionObject({
     id: identity.id,
     created: identity.created,

@@ -5,6 +5,8 @@ import type { Logger } from "../logging/logger.js";
 /** Refusals at the door: logged here, since such a request never gets a request-log row. */
 const doorRefusals: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["missing_token", "invalid_token", "forbidden_host", "forbidden_origin", "not_found", "method_not_allowed"]);
 
+const knownPaths: ReadonlySet<string> = new Set(["/healthz", "/v1/chat/completions", "/v1/embeddings", "/v1/models"]);
+
 /** The one mapper from an error to an HTTP answer: the OpenAI error shape with the catalogue's status. */
 export function errorResponse(context: Context, error: unknown, logger: Logger): Response {
   const gatewayError = isGatewayError(error) ? error : new GatewayError("internal_error", { cause: error });
@@ -15,7 +17,8 @@ export function errorResponse(context: Context, error: unknown, logger: Logger):
     logger.log("warn", "request refused", {
       requestId: context.get("requestId"),
       method: context.req.method,
-      path: context.req.path.slice(0, 200),
+      // A refused path is client input (it could hold an address): only known paths are logged as is.
+      path: knownPaths.has(context.req.path) ? context.req.path : "(other)",
       status: gatewayError.status,
       errorCode: gatewayError.code,
     });

@@ -163,6 +163,38 @@ describe("a cloud provider through the gateway, with the official OpenAI SDK", (
     expect(untouchable.connections).toBe(0);
   });
 
+  it("sees through escapes: a JSON-escaped key in tool arguments, a percent-encoded address, a name field", async () => {
+    const escapedKey = await client.chat.completions
+      .create({
+        model: "untouchable/never-model",
+        messages: [
+          { role: "user", content: "continue" },
+          { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "store", arguments: '{"key":"AKIA\\u0049OSFODNN7EXAMPLE"}' } }] },
+          { role: "tool", tool_call_id: "c1", content: "stored" },
+        ],
+      })
+      .catch((caught: unknown) => caught);
+    expect((escapedKey as InstanceType<typeof OpenAI.APIError>).code).toBe("policy_blocked");
+    expect(untouchable.connections).toBe(0);
+
+    provider.setScenario({ kind: "text", text: "ok" });
+    await client.chat.completions.create({
+      model: "fake/fake-model",
+      messages: [{ role: "user", name: "ada.lovelace@example.org", content: "look up https://crm.acme-corp.io/find?email=grace.hopper%40example.org" }],
+    });
+    const sent = lastReceived();
+    expect(sent.raw).not.toContain("grace.hopper%40example.org");
+    expect(sent.raw).not.toContain("ada.lovelace");
+    expect((sent.body.messages as Array<Record<string, unknown>>)[0]).not.toHaveProperty("name");
+  });
+
+  it("never hands the provider key back in an upstream error", async () => {
+    provider.setScenario({ kind: "error-status", status: 401, message: `Incorrect API key provided: ${providerKey}` });
+    const error = await client.chat.completions.create({ model: "fake/fake-model", messages: [{ role: "user", content: "hi" }] }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain("Incorrect API key");
+    expect((error as Error).message).not.toContain(providerKey);
+  });
+
   it("maps upstream failures to clear errors and keeps serving", async () => {
     provider.setScenario({ kind: "error-status", status: 500, message: "upstream exploded" });
     const serverError = await client.chat.completions.create({ model: "fake/fake-model", messages: [{ role: "user", content: "hi" }] }).catch((caught: unknown) => caught);
@@ -231,17 +263,30 @@ describe("the door: tokens, Host, Origin, endpoints and bodies", () => {
   it.each([
     ["no token", { authorization: "" }, 401, "missing_token"],
     ["a bad token", { authorization: "Bearer prt_notarealtokennotarealtokennotarealtoken1234" }, 401, "invalid_token"],
-    ["a foreign Host (DNS rebinding)", { host: `evil.example:${8484}` }, 403, "forbidden_host"],
+    ["a foreign Host (DNS rebinding)", { host: "evil.example:PORT" }, 403, "forbidden_host"],
     ["a loopback Host on another port", { host: "127.0.0.1:1" }, 403, "forbidden_host"],
     ["a foreign Origin", { origin: "https://evil.example" }, 403, "forbidden_origin"],
     ["a null Origin", { origin: "null" }, 403, "forbidden_origin"],
     ["a form post", { "content-type": "application/x-www-form-urlencoded" }, 415, "unsupported_media_type"],
   ])("refuses %s", async (_name, overrides, status, code) => {
-    const response = await post(overrides);
+    const withPort = Object.fromEntries(Object.entries(overrides).map(([name, value]) => [name, value.replace("PORT", String(harness.gateway.port))]));
+    const response = await post(withPort);
     expect(response.status).toBe(status);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code, type: expect.any(String), message: expect.any(String), param: null } });
     expect(response.headers["x-privacy-router-request-id"]).toMatch(/^req_/);
     expect(response.headers["x-privacy-router-route"]).toBe("blocked");
+  });
+
+  it("accepts x-api-key", async () => {
+    const response = await post({ authorization: "", "x-api-key": harness.token });
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses loopback addresses written another way, and odd Host spellings", async () => {
+    for (const host of ["[0:0:0:0:0:0:0:1]", "127.1", "2130706433", "LOCALHOST"]) {
+      const response = await post({ host: `${host}:${harness.gateway.port}` });
+      expect(response.status, host).toBeGreaterThanOrEqual(400);
+    }
   });
 
   it("accepts its own Origin and the localhost names", async () => {

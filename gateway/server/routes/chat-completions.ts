@@ -57,7 +57,7 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
     if (!dispatched.pseudonymized) context.header(provenanceHeaders.redactions, "0");
     let parts = dispatched.parts;
     const restoreStats: RestoreStats = { restored: 0, unknownPlaceholders: 0 };
-    if (plan.pseudonyms && dispatched.pseudonymized) parts = parts.pipeThrough(createRestoreStream(plan.pseudonyms, restoreStats));
+    if (plan.pseudonyms && dispatched.pseudonymized) parts = parts.pipeThrough(createRestoreStream(plan.pseudonyms, restoreStats, { contentIsJson: plan.call.responseFormat !== undefined && plan.call.responseFormat.type !== "text" }));
     parts = recorder.captureResponse(parts);
 
     const identity = { id: `chatcmpl-${context.get("requestId")}`, created: Math.floor(Date.now() / 1000), fallbackModel: dispatched.route === "cloud" ? dispatched.model : "local" };

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { provenanceHeaders } from "../../../shared/provenance.js";
 import { providerModelIds } from "../../policy/resolve-model.js";
 import type { GatewayDependencies } from "../gateway-dependencies.js";
 import type { GatewayEnv } from "../gateway-env.js";
@@ -10,9 +11,11 @@ export function modelsHandler(dependencies: GatewayDependencies) {
     const entry = (id: string, ownedBy: string) => ({ id, object: "model", created, owned_by: ownedBy });
     const data = [entry("auto", "privacy-router"), entry("local", "privacy-router")];
     for (const provider of dependencies.config.providers) {
+      if (!dependencies.cloudModel(provider.id)) continue;
       for (const model of providerModelIds(provider)) data.push(entry(`${provider.id}/${model}`, provider.id));
     }
     for (const alias of Object.keys(dependencies.config.aliases)) data.push(entry(alias, "privacy-router"));
+    context.header(provenanceHeaders.route, "local");
     return context.json({ object: "list", data });
   };
 }
