@@ -97,6 +97,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       try {
         const purged = purgeExpiredContent(database, new Date());
         if (purged > 0) logger.log("info", "kept request text past its retention window was deleted", { state: String(purged) });
+        // Keeps the query planner's statistics current as the trail grows (cheap when nothing changed).
+        database.pragma("optimize");
       } catch (error) {
         logger.log("error", "kept request text could not be purged", { reason: (error as NodeJS.ErrnoException).code ?? "unknown" });
       }

@@ -6,6 +6,8 @@ import { stringify } from "yaml";
 import type { GatewayConfig } from "../../gateway/config/config-schema.js";
 import { loadConfig } from "../../gateway/config/load-config.js";
 import { createLogger } from "../../gateway/logging/logger.js";
+import type { Keychain } from "../../gateway/secrets/keychain.js";
+import { createMemoryKeychain } from "../../gateway/secrets/memory-keychain.js";
 import { startGateway, type LocalTier, type RunningGateway } from "../../gateway/server/start-gateway.js";
 
 export interface TestGateway {
@@ -25,8 +27,12 @@ export async function startTestGateway(options: {
   config?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
   createLocalTier?: (config: GatewayConfig) => LocalTier | undefined;
+  /** Holds the audit signing key; a fresh in-memory one by default, so tests leave nothing in the OS keychain. */
+  auditKeychain?: Keychain;
+  /** Use this data directory (and leave it in place on close) instead of a throwaway one. */
+  dataDir?: string;
 }): Promise<TestGateway> {
-  const dataDir = mkdtempSync(join(tmpdir(), "pr-gateway-"));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "pr-gateway-"));
   writeFileSync(join(dataDir, "config.yaml"), stringify(options.config ?? {}));
   const { config } = loadConfig(dataDir);
   const logStream = new PassThrough();
@@ -39,6 +45,7 @@ export async function startTestGateway(options: {
     port: 0,
     env: options.env ?? {},
     createLocalTier: options.createLocalTier ?? (() => undefined),
+    auditKeychain: options.auditKeychain ?? createMemoryKeychain(),
   });
   const token = gateway.tokens.create("test-client");
   return {
@@ -48,7 +55,7 @@ export async function startTestGateway(options: {
     logs: () => logText,
     async close() {
       await gateway.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
