@@ -26,6 +26,11 @@ export const errorCatalogue = {
     type: "permission_error",
     message: "Requests from another web origin are refused (cross-site request defence).",
   },
+  admin_required: {
+    status: 403,
+    type: "permission_error",
+    message: "This needs an admin token: `privacy-router tokens create <name> --admin` makes one.",
+  },
   policy_blocked: { status: 403, type: "permission_error", message: "The privacy policy refused this request." },
   not_found: { status: 404, type: "invalid_request_error", message: "Unknown endpoint. Privacy Router never passes unknown endpoints through." },
   model_not_found: {

@@ -11,6 +11,7 @@ import { requestId } from "./middleware/request-id.js";
 import { chatCompletionsHandler } from "./routes/chat-completions.js";
 import { embeddingsHandler } from "./routes/embeddings.js";
 import { modelsHandler } from "./routes/models.js";
+import { adminOnly, registerAdminRoutes } from "./routes/admin.js";
 
 /**
  * The gateway's HTTP app. It binds no socket: `listen` does, and tests call `app.request()`.
@@ -39,6 +40,12 @@ export function createGatewayApp(dependencies: GatewayDependencies): Hono<Gatewa
       },
     }),
   );
+  if (dependencies.admin) {
+    app.use("/admin/*", clientAuth(dependencies.tokens));
+    app.use("/admin/*", adminOnly());
+    app.use("/admin/*", bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new GatewayError("payload_too_large"); } }));
+    registerAdminRoutes(app, dependencies.admin);
+  }
   app.post("/v1/chat/completions", chatCompletionsHandler(dependencies));
   app.post("/v1/embeddings", embeddingsHandler(dependencies));
   app.get("/v1/models", modelsHandler(dependencies));

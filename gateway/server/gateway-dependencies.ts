@@ -17,6 +17,8 @@ export interface GatewayDependencies extends ChatPipelineDependencies {
   /** Host names accepted besides loopback, when the user bound another address on purpose. */
   extraHosts?: readonly string[];
   clock?: () => Date;
+  /** The admin API; absent in tests that do not need it. */
+  admin?: import("./routes/admin.js").AdminDependencies;
   /** Spend per provider, for budgets; updated when a cloud answer ends. */
   spend?: SpendLedger;
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { ClientTokenStore } from "../auth/client-tokens.js";
+import { AuditQueries } from "../audit/audit-queries.js";
 import { AuditTrail, type AuditTrailDescription } from "../audit/audit-trail.js";
 import { purgeExpiredContent } from "../audit/content-retention.js";
 import { databaseFileName, openDatabase } from "../audit/open-database.js";
@@ -142,6 +143,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       localOnly: () => localOnlySwitch.isOn(),
       budgets: spend,
       pseudonymSecret: loadPseudonymSecret(options.dataDir),
+      admin: { queries: new AuditQueries(database), localOnly: localOnlySwitch, localOnlyForcedByConfig: config.policy.localOnly },
       spend,
       tokens,
       audit,
