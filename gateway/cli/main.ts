@@ -1,6 +1,7 @@
 import { writeLine, type CliIo } from "./cli-io.js";
 import { commandContext, UsageError, type CommandContext } from "./command-context.js";
 import { auditUsage, runAuditCommand } from "./commands/audit.js";
+import { doctorUsage, runDoctorCommand } from "./commands/doctor.js";
 import { explainUsage, runExplainCommand } from "./commands/explain.js";
 import { runKeysCommand } from "./commands/keys.js";
 import { localOnlyUsage, runLocalOnlyCommand } from "./commands/local-only.js";
@@ -19,6 +20,7 @@ commands:
   tokens create <name> [--admin] [--json]  make a client token; also: tokens list, tokens revoke <name>
   scan [--json | --jsonl] [FILE|-]         what would be treated as sensitive in a text
   explain [--model M] [--json|--jsonl] [FILE|-]  dry run: findings, decision, reasons, and exactly what would be sent
+  doctor                                   check config, local model, key sources, audit trail
   local-only on|off|status                 pause or resume all cloud traffic at once
   keys set <provider>                      store a provider API key in the OS keychain (read from stdin)
   keys list | keys delete <provider>       where keys come from; remove one
@@ -38,6 +40,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   scan: { run: runScanCommand, usage: scanUsage },
   audit: { run: runAuditCommand, usage: auditUsage },
   explain: { run: runExplainCommand, usage: explainUsage },
+  doctor: { run: runDoctorCommand, usage: doctorUsage },
   "local-only": { run: runLocalOnlyCommand, usage: localOnlyUsage },
   keys: {
     run: (argv, context) => runKeysCommand(argv, context.io, { providerIds: context.loadConfig().config.providers.map((provider) => provider.id) }),

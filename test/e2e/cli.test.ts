@@ -98,6 +98,19 @@ describe("the privacy-router command, as a user runs it", () => {
     expect(provider.connections).toBe(before);
   });
 
+  it("doctor says where each key comes from, never the key, and fails on what needs fixing", async () => {
+    const withKey = await runCli(["doctor"], { env: { ...env, PRIVACY_ROUTER_KEY_FAKE: providerKey } });
+    expect(withKey.stdout).toMatch(/ok +provider fake: key from the environment \(PRIVACY_ROUTER_KEY_FAKE\)/);
+    expect(withKey.stdout + withKey.stderr).not.toContain(providerKey);
+    const brokenModel = mkdtempSync(join(tmpdir(), "pr-cli-doctor-"));
+    writeFileSync(join(brokenModel, "config.yaml"), "local:\n  model: not-a-model.gguf\n");
+    writeFileSync(join(brokenModel, "not-a-model.gguf"), "this is not a GGUF file");
+    const failing = await runCli(["doctor", "--data-dir", brokenModel], { env });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/FAIL +local model: .*not-a-model\.gguf cannot be used/);
+    rmSync(brokenModel, { recursive: true, force: true });
+  });
+
   it("switches local-only mode on and off", async () => {
     expect((await runCli(["local-only", "status"], { env })).stdout.trim()).toBe("off");
     expect((await runCli(["local-only", "on"], { env })).code).toBe(0);
