@@ -15,11 +15,10 @@ import { toOpenAIChatRequestBody } from "../../providers/openai-chat-request-bod
 import { loadPseudonymSecret } from "../../pseudonym/conversation-key.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
+import { mapJsonlLines } from "../map-jsonl-lines.js";
 import { readInput } from "../read-input.js";
 
 export const explainUsage = "usage: privacy-router explain [--model NAME] [--client TOKEN-NAME] [--json | --jsonl] [FILE|-]   (a chat request as JSON, or plain text)";
-
-const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
 /** A dry run never sends: adapters get an egress that refuses, and the local tier is never asked. */
 const refusingEgress: Egress = {
@@ -79,21 +78,10 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
   const { stdout, stderr } = context.io;
 
   if (values.jsonl) {
-    let failures = 0;
-    text.split("\n").forEach((line, index) => {
-      if (line.trim() === "") return;
-      let parsed: z.infer<typeof jsonlLine>;
-      try {
-        parsed = jsonlLine.parse(JSON.parse(line));
-      } catch {
-        failures++;
-        writeLine(stderr, `privacy-router: line ${index + 1} is not {"id","text"} JSON; skipped`);
-        return;
-      }
+    return mapJsonlLines(text, context.io, (parsed) => {
       const { decision } = planChat(asRequest(parsed.text, values.model ?? "auto"), dependencies, values.client);
-      writeLine(stdout, JSON.stringify({ id: parsed.id, route: decision.route, action: decision.action, difficulty: decision.difficulty, reasons: decision.reasons }));
+      return { id: parsed.id, route: decision.route, action: decision.action, difficulty: decision.difficulty, reasons: decision.reasons };
     });
-    return failures === 0 ? 0 : 1;
   }
 
   let plan: ChatPlan;

@@ -1,14 +1,12 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import type { Finding } from "../../../shared/findings.js";
 import { defaultDetectors, detect } from "../../detection/detect.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
+import { mapJsonlLines } from "../map-jsonl-lines.js";
 import { readInput } from "../read-input.js";
 
 export const scanUsage = "usage: privacy-router scan [--json | --jsonl] [FILE|-]";
-
-const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
 function findingJson(finding: Finding): Finding {
   return { start: finding.start, end: finding.end, type: finding.type, score: finding.score, detector: finding.detector };
@@ -27,24 +25,9 @@ export async function runScanCommand(argv: string[], context: CommandContext): P
   if (values.json && values.jsonl) throw new UsageError("--json and --jsonl exclude each other");
   if (positionals.length > 1) throw new UsageError("scan reads one FILE (or - for standard input)");
   const text = await readInput(positionals[0], context.io.stdin);
-  const { stdout, stderr } = context.io;
+  const { stdout } = context.io;
 
-  if (values.jsonl) {
-    let failures = 0;
-    text.split("\n").forEach((line, index) => {
-      if (line.trim() === "") return;
-      let parsed: z.infer<typeof jsonlLine>;
-      try {
-        parsed = jsonlLine.parse(JSON.parse(line));
-      } catch {
-        failures++;
-        writeLine(stderr, `privacy-router: line ${index + 1} is not {"id","text"} JSON; skipped`);
-        return;
-      }
-      writeLine(stdout, JSON.stringify({ id: parsed.id, findings: detect(parsed.text, defaultDetectors).map(findingJson) }));
-    });
-    return failures === 0 ? 0 : 1;
-  }
+  if (values.jsonl) return mapJsonlLines(text, context.io, (parsed) => ({ id: parsed.id, findings: detect(parsed.text, defaultDetectors).map(findingJson) }));
 
   const findings = detect(text, defaultDetectors);
   if (values.json) {
