@@ -136,6 +136,15 @@ export const configSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  /** The user's own terms: names, client and project code names, matter numbers; and false positives to let be. */
+  detection: z
+    .strictObject({
+      terms: z
+        .array(z.union([z.string().min(2), z.strictObject({ value: z.string().min(2), type: z.enum(findingTypes).default("CUSTOM") })]))
+        .default([]),
+      allow: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   local: z
     .strictObject({
       /** A GGUF file path (relative paths resolve against the data directory). */

@@ -15,6 +15,13 @@ export function policyDocument(config: GatewayConfig): string {
     routing: config.routing,
     aliases: config.aliases,
     providers: config.providers.map((provider) => ({ id: provider.id, baseUrl: provider.baseUrl, dataPolicy: provider.dataPolicy })),
+    // The user's terms are themselves sensitive (client names, matter numbers): the stored
+    // policy text holds only their count and a hash, which still changes the version.
+    detection: {
+      terms: config.detection.terms.length,
+      allow: config.detection.allow.length,
+      digest: createHash("sha256").update(JSON.stringify(config.detection)).digest("hex"),
+    },
   });
 }
 

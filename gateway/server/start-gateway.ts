@@ -7,7 +7,7 @@ import { databaseFileName, openDatabase } from "../audit/open-database.js";
 import { recordPolicyVersion } from "../audit/policy-versions.js";
 import type { GatewayConfig } from "../config/config-schema.js";
 import { acquireDataDirLock } from "../config/data-dir-lock.js";
-import { defaultDetectors } from "../detection/detect.js";
+import { configuredDetectors } from "../detection/configured-detectors.js";
 import type { Logger } from "../logging/logger.js";
 import { createEgressGate } from "../pipeline/egress-gate.js";
 import { estimateDifficulty } from "../policy/difficulty/estimate-difficulty.js";
@@ -91,6 +91,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     cleanups.push(() => audit.close());
     const keyStore = options.keyStore ?? createKeyStore(options.env ? { env: options.env } : {});
     const policyVersion = computePolicyVersion(config);
+    const detectors = configuredDetectors(config.detection);
     // Build the word lists now, not during the first request.
     warmEntityLexicons();
     recordPolicyVersion(database, policyVersion, policyDocument(config), new Date());
@@ -116,7 +117,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     const egress = createEgressGate({
       baseUrls: new Map(config.providers.map((provider) => [provider.id, provider.baseUrl])),
       resolveKey: async (providerId, signal) => (await keyStore.resolve(providerId, signal))?.value,
-      detectors: defaultDetectors,
+      detectors,
       fetch: options.fetch ?? createProviderFetch(options.env ?? process.env).fetch,
       onBlocked: (providerId, types) => logger.log("warn", "egress gate stopped a request", { provider: providerId, findingTypes: types }),
     });
@@ -132,7 +133,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     const app = createGatewayApp({
       config,
       policyVersion,
-      detectors: defaultDetectors,
+      detectors,
       localModel: localTier?.chat,
       cloudModel: (providerId) => cloudModels.get(providerId),
       embeddingModel: localTier?.embedding,

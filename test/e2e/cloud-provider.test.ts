@@ -32,6 +32,7 @@ beforeAll(async () => {
         { id: "untouchable", kind: "openai-compatible", baseUrl: untouchable.baseUrl, models: ["never-model"] },
       ],
       aliases: { "gpt-4o": "fake/fake-model" },
+      detection: { terms: ["Project Falcon"] },
     },
     env: { PRIVACY_ROUTER_KEY_FAKE: providerKey },
   });
@@ -186,6 +187,15 @@ describe("a cloud provider through the gateway, with the official OpenAI SDK", (
     expect(sent.raw).not.toContain("grace.hopper%40example.org");
     expect(sent.raw).not.toContain("ada.lovelace");
     expect((sent.body.messages as Array<Record<string, unknown>>)[0]).not.toHaveProperty("name");
+  });
+
+  it("replaces the user's own terms, whatever their spelling, and restores them", async () => {
+    provider.setScenario({ kind: "echo", prefix: "" });
+    const prompt = "Status of PROJECT-FALCON please";
+    const answer = await client.chat.completions.create({ model: "fake/fake-model", messages: [{ role: "user", content: prompt }] });
+    expect(lastReceived().raw).not.toMatch(/falcon/i);
+    expect(lastReceived().raw).toMatch(/\[CUSTOM_\d{4}\]/);
+    expect(answer.choices[0]?.message.content).toBe(prompt);
   });
 
   it("never hands the provider key back in an upstream error", async () => {

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { GatewayError } from "../../../shared/errors.js";
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from "../../../shared/openai-schema.js";
-import { defaultDetectors } from "../../detection/detect.js";
+import { configuredDetectors } from "../../detection/configured-detectors.js";
 import type { Egress } from "../../pipeline/egress.js";
 import { planChat, type ChatPipelineDependencies, type ChatPlan } from "../../pipeline/plan-chat.js";
 import { estimateDifficulty } from "../../policy/difficulty/estimate-difficulty.js";
@@ -66,7 +66,7 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
   const dependencies: ChatPipelineDependencies = {
     config,
     policyVersion: policyVersion(config),
-    detectors: defaultDetectors,
+    detectors: configuredDetectors(config.detection),
     localModel: config.local.model ? dryRunLocalModel : undefined,
     cloudModel: (providerId) => cloudModels.get(providerId),
     estimateDifficulty,

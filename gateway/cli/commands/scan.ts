@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Finding } from "../../../shared/findings.js";
-import { defaultDetectors, detect } from "../../detection/detect.js";
+import { configuredDetectors } from "../../detection/configured-detectors.js";
+import { detect } from "../../detection/detect.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
 import { mapJsonlLines } from "../map-jsonl-lines.js";
@@ -25,11 +26,13 @@ export async function runScanCommand(argv: string[], context: CommandContext): P
   if (values.json && values.jsonl) throw new UsageError("--json and --jsonl exclude each other");
   if (positionals.length > 1) throw new UsageError("scan reads one FILE (or - for standard input)");
   const text = await readInput(positionals[0], context.io.stdin);
+  // The same detectors the gateway runs with this config: the user's terms and allow-list included.
+  const detectors = configuredDetectors(context.loadConfig().config.detection);
   const { stdout } = context.io;
 
-  if (values.jsonl) return mapJsonlLines(text, context.io, (parsed) => ({ id: parsed.id, findings: detect(parsed.text, defaultDetectors).map(findingJson) }));
+  if (values.jsonl) return mapJsonlLines(text, context.io, (parsed) => ({ id: parsed.id, findings: detect(parsed.text, detectors).map(findingJson) }));
 
-  const findings = detect(text, defaultDetectors);
+  const findings = detect(text, detectors);
   if (values.json) {
     writeLine(stdout, JSON.stringify({ findings: findings.map(findingJson) }));
     return 0;
