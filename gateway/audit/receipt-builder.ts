@@ -7,6 +7,7 @@ import { detect } from "../detection/detect.js";
 import type { Detector } from "../detection/detector.js";
 import { keepContent, maskText, type KeptContent } from "./kept-content.js";
 import { loggingChoice, trimReceipt } from "./logging-rules.js";
+import type { Attempt } from "../pipeline/dispatch.js";
 
 export interface ReceiptStart {
   requestId: string;
@@ -37,16 +38,8 @@ export interface DecisionFacts {
   detectionMs: number;
 }
 
-/** One try at a destination as the dispatcher reports it (gateway/pipeline/dispatch.ts). */
-export interface AttemptFacts {
-  providerId: string;
-  model: string;
-  outcome: "answered" | "failed" | "skipped";
-  errorCode?: string;
-  upstreamStatus?: number;
-  detail?: string;
-  latencyMs: number;
-}
+/** One try at a destination, exactly as the dispatcher reports it. */
+export type AttemptFacts = Attempt;
 
 export interface ResponseFacts {
   text: string;

@@ -8,6 +8,7 @@ import type { RecordKind } from "./record-hash.js";
 import { exportSealStatement, type ExportSealFields } from "./signed-statements.js";
 import { importPublicKey, keyFingerprint, verifyStatement } from "./signing-key.js";
 import type { TrailProblem } from "./verify-trail.js";
+import { ProblemList } from "./problem-list.js";
 
 export interface ExportVerification {
   ok: boolean;
@@ -40,13 +41,9 @@ interface ExportHeader {
  * fingerprint from the gateway's machine (`privacy-router audit status`), given as `pinnedKey`.
  */
 export async function verifyExportFile(path: string, options: { pinnedKey?: string; maxProblems?: number } = {}): Promise<ExportVerification> {
-  const maxProblems = options.maxProblems ?? 20;
-  const problems: TrailProblem[] = [];
-  let problemCount = 0;
-  const report = (seq: number | null, requestId: string | null, problem: string): void => {
-    problemCount += 1;
-    if (problems.length < maxProblems) problems.push({ seq, requestId, problem });
-  };
+  const found = new ProblemList(options.maxProblems);
+  const problems = found.listed;
+  const report = (seq: number | null, requestId: string | null, problem: string): void => found.report(seq, requestId, problem);
 
   let header: ExportHeader | undefined;
   let publicKey: KeyObject | undefined;
@@ -101,8 +98,8 @@ export async function verifyExportFile(path: string, options: { pinnedKey?: stri
 
   const base = { chainId: header?.chainId ?? null, keyFingerprint: header ? keyFingerprint(header.publicKey) : null, keyPinned: false, records: checker?.count ?? 0, firstSeq, lastSeq: checker?.last?.seq ?? null, headSeq: seal?.headSeq ?? null };
   if (header === undefined || publicKey === undefined) {
-    if (problemCount === 0) report(null, null, "the file is empty");
-    return { ...base, ok: false, problems, moreProblems: problemCount > problems.length };
+    if (found.count === 0) report(null, null, "the file is empty");
+    return { ...base, ok: false, problems, moreProblems: found.more };
   }
 
   if (options.pinnedKey !== undefined) {
@@ -144,7 +141,7 @@ export async function verifyExportFile(path: string, options: { pinnedKey?: stri
       }
     }
   }
-  return { ...base, ok: problemCount === 0, problems, moreProblems: problemCount > problems.length };
+  return { ...base, ok: found.count === 0, problems, moreProblems: found.more };
 }
 
 /** Second pass, only over runs whose last signature failed: the first bad signature in each. */

@@ -7,6 +7,7 @@ import type { KeychainHead } from "./keychain-anchor.js";
 import type { SqliteDatabase } from "./open-database.js";
 import { contentHash, genesisHash, type RecordKind } from "./record-hash.js";
 import { importPublicKey, keyFingerprint } from "./signing-key.js";
+import { ProblemList } from "./problem-list.js";
 
 export interface TrailProblem {
   /** The record that broke, when one can be named. */
@@ -70,20 +71,16 @@ interface RecordRow {
  * records count as problems: they are the trail's own note that it was found damaged.
  */
 export function verifyTrail(database: SqliteDatabase, options: VerifyTrailOptions): TrailVerification {
-  const maxProblems = options.maxProblems ?? 20;
-  const problems: TrailProblem[] = [];
-  let problemCount = 0;
-  const report = (seq: number | null, requestId: string | null, problem: string): void => {
-    problemCount += 1;
-    if (problems.length < maxProblems) problems.push({ seq, requestId, problem });
-  };
+  const found = new ProblemList(options.maxProblems);
+  const problems = found.listed;
+  const report = (seq: number | null, requestId: string | null, problem: string): void => found.report(seq, requestId, problem);
 
   database.exec("BEGIN");
   try {
     const chain = database.prepare("SELECT chain_id, public_key FROM audit_chain LIMIT 1").get() as { chain_id: string; public_key: string } | undefined;
     if (chain === undefined) {
       if (options.file.state !== "missing") report(null, null, "there is no trail in this database, but a head file anchors one: the trail was removed");
-      return { ok: problemCount === 0, chainId: null, records: 0, keyFingerprint: null, anchors: [], incidents: 0, problems, moreProblems: problemCount > problems.length };
+      return { ok: found.count === 0, chainId: null, records: 0, keyFingerprint: null, anchors: [], incidents: 0, problems, moreProblems: found.more };
     }
     const publicKeyText = options.publicKey ?? chain.public_key;
     if (publicKeyText !== chain.public_key) {
@@ -154,14 +151,14 @@ export function verifyTrail(database: SqliteDatabase, options: VerifyTrailOption
     // In trail order, whatever pass found them; problems of the trail as a whole after those of its records.
     problems.sort((a, b) => (a.seq ?? Number.POSITIVE_INFINITY) - (b.seq ?? Number.POSITIVE_INFINITY));
     return {
-      ok: problemCount === 0,
+      ok: found.count === 0,
       chainId: chain.chain_id,
       records: checker.count,
       keyFingerprint: keyFingerprint(publicKeyText),
       anchors,
       incidents,
       problems,
-      moreProblems: problemCount > problems.length,
+      moreProblems: found.more,
     };
   } finally {
     database.exec("COMMIT");

@@ -143,6 +143,12 @@ export function decide(input: DecisionInput): Decision {
   return { ...base, route: "cloud", action, providerId: candidate.providerId, model: candidate.model, reasons, tier };
 }
 
+/** The `x-privacy-router-provider` value for a decision: the provider id, `local`, or `none`. */
+export function providerLabel(decision: Pick<Decision, "route" | "providerId">): string {
+  if (decision.route === "cloud") return decision.providerId ?? "none";
+  return decision.route === "local" ? "local" : "none";
+}
+
 function describeClass(sensitivityClass: SensitivityClass): string {
   switch (sensitivityClass) {
     case "secret":

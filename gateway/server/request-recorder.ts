@@ -11,6 +11,7 @@ import type { ResponseOutcome } from "./chat-response.js";
 import type { GatewayDependencies } from "./gateway-dependencies.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { ResponseCapture } from "./response-capture.js";
+import { providerLabel } from "../policy/decide.js";
 
 /**
  * Keeps one request's audit: every authenticated request gets a row before anything is
@@ -104,7 +105,7 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
       receipt.noteDecision({
         route: decision.route,
         action: decision.action,
-        provider: decision.route === "cloud" ? (decision.providerId ?? "none") : decision.route === "local" ? "local" : "none",
+        provider: providerLabel(decision),
         model: decision.model,
         classes: decision.classes ?? [],
         reasons: decision.reasons,

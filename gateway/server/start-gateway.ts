@@ -63,7 +63,8 @@ export interface RunningGateway {
 /** How often kept text past its retention window is deleted. */
 const contentPurgeIntervalMs = 60 * 60 * 1000;
 
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1"]);
+/** Host names that mean this machine's loopback interface. */
+export const loopbackHosts: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /** Locks the data directory, opens the database, assembles the pipeline and listens. */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {

@@ -1,13 +1,11 @@
 import { parseArgs } from "node:util";
 import { createLogger } from "../../logging/logger.js";
 import { createLocalTier } from "../../models/create-local-tier.js";
-import { startGateway } from "../../server/start-gateway.js";
+import { loopbackHosts, startGateway } from "../../server/start-gateway.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
 
 export const serveUsage = "usage: privacy-router serve [--host ADDRESS] [--port PORT]";
-
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /**
  * `privacy-router serve`: runs the gateway until SIGINT/SIGTERM. Prints the endpoint and, on the

@@ -4,6 +4,7 @@ import { chatCompletionRequestSchema } from "../../../shared/openai-schema.js";
 import { provenanceHeaders } from "../../../shared/provenance.js";
 import { dispatch } from "../../pipeline/dispatch.js";
 import { planChat } from "../../pipeline/plan-chat.js";
+import { providerLabel } from "../../policy/decide.js";
 import { createRestoreStream, type RestoreStats } from "../../pipeline/restore.js";
 import { collectCompletion, sseCompletionStream, type ResponseOutcome } from "../chat-response.js";
 import type { GatewayDependencies } from "../gateway-dependencies.js";
@@ -23,7 +24,7 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
     const { decision } = plan;
     recorder.noteDecision(plan);
     context.header(provenanceHeaders.route, decision.route);
-    context.header(provenanceHeaders.provider, decision.route === "cloud" ? (decision.providerId ?? "none") : decision.route === "local" ? "local" : "none");
+    context.header(provenanceHeaders.provider, providerLabel(decision));
     context.header(provenanceHeaders.redactions, String(plan.redactions));
     context.header(provenanceHeaders.policy, decision.policyVersion);
 
