@@ -5,7 +5,9 @@ import { findContactBlockOrganizations } from "./contact-block-finder.js";
 import { findOrganizations } from "./organization-finder.js";
 import { findPeople } from "./person-finder.js";
 import { findPlaces } from "./place-finder.js";
+import { findListedOrganizations, isWeakGuess } from "./listed-organizations.js";
 import { findFurtherMentions } from "./person-mentions.js";
+import { findTitleCaseNames } from "./title-case-names.js";
 import { type Candidate, TextAnalysis } from "./text-analysis.js";
 
 const detectorId = "entities-v1";
@@ -15,9 +17,15 @@ export const entityDetector: Detector = {
   id: detectorId,
   detect(text) {
     const analysis = new TextAnalysis(text);
-    const best = keepBest([...findAddresses(analysis), ...findOrganizations(analysis), ...findPlaces(analysis), ...findPeople(analysis)], text.length);
+    let best = keepBest([...findAddresses(analysis), ...findOrganizations(analysis), ...findPlaces(analysis), ...findPeople(analysis)], text.length);
     // Further mentions only take words no candidate covers, so they need no second round.
     best.push(...findFurtherMentions(analysis, best));
+    const listed = findListedOrganizations(analysis, best);
+    if (listed.length > 0) {
+      const replaced = (candidate: Candidate): boolean => isWeakGuess(candidate) && listed.some((other) => other.start < candidate.end && candidate.start < other.end);
+      best = [...best.filter((candidate) => !replaced(candidate)), ...listed];
+    }
+    best.push(...findTitleCaseNames(analysis, best));
     best.sort((a, b) => a.start - b.start);
     const blocks = findContactBlockOrganizations(analysis, best);
     const final = blocks.length === 0 ? best : keepBest([...best, ...blocks], text.length);

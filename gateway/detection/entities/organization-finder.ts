@@ -1,7 +1,13 @@
 import { commonWords } from "./common-words.js";
 import { legalForms, legalFormsCaseSensitive, organizationHeadWords, organizationLinkWords, organizationOpeningWords } from "./organization-words.js";
+import { nationalityWords } from "./non-entity-words.js";
+import { matchPlace } from "./place-match.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
+import { findPartnerFirms } from "./partner-firm-finder.js";
+import { findWellKnownOrganizations } from "./well-known-organizations.js";
+import { personTitles } from "./person-titles.js";
 import type { Token } from "./tokenize.js";
+import { stripPossessive } from "./word-class.js";
 import { compilePhrases, followsPhrase } from "./words-around.js";
 
 /** Phrases before a capitalised name that make it an employer or a company. */
@@ -11,12 +17,17 @@ const organizationCues = compilePhrases([
   ["joined"], ["join"], ["ceo", "of"], ["cto", "of"], ["cfo", "of"], ["coo", "of"], ["founder", "of"], ["co-founder", "of"], ["president", "of"],
   ["director", "of"], ["chairman", "of"], ["head", "of"], ["vp", "of"], ["employee", "of"], ["intern", "at"], ["engineer", "at"],
   ["manager", "at"], ["partner", "at"], ["the", "company"], ["startup"], ["firm"], ["recorded", "for"], ["signed", "to"], ["signed", "with"],
-  ["acquired", "by"], ["subsidiary", "of"], ["arbeite", "bei"], ["arbeitet", "bei"], ["travaille", "chez"], ["trabajo", "en"], ["trabaja", "en"],
+  ["acquired", "by"], ["subsidiary", "of"], ["later", "became"], ["acquired"], ["acquisition", "of"], ["merged", "with"], ["partnered", "with"],
+  ["partnership", "with"], ["sponsored", "by"], ["funded", "by"], ["backed", "by"], ["invested", "in"], ["investment", "in"], ["shares", "of"],
+  ["stake", "in"], ["customer", "of"], ["client", "of"], ["spokesperson", "for"], ["spokesman", "for"], ["spokeswoman", "for"],
+  ["contractor", "for"], ["consultant", "for"], ["employees", "of"], ["arbeite", "bei"], ["arbeitet", "bei"], ["travaille", "chez"], ["trabajo", "en"], ["trabaja", "en"],
   ["lavoro", "per"], ["werk", "bij"], ["werkt", "bij"], ["jobbar", "på"], ["arbejder", "hos"], ["jobber", "i"],
 ]);
 
 /** Words after a capitalised name that make it an organisation: "The Propublica office", "Avalara is a design agency". */
 const organizationNounsAfter = new Set(["office", "offices", "headquarters", "hq", "staff", "employees", "board", "ceo", "spokesperson", "spokesman", "spokeswoman", "shareholders", "subsidiary", "branch", "stock", "shares", "website", "site", "app", "platform", "blog", "store", "stores", "shop", "brand", "account", "team"]);
+/** Verbs after a name that companies do more than people: "During 1984, The Vanguard Group invested heavily". */
+const organizationVerbsAfter = new Set(["invested", "invests", "acquired", "acquires", "announced", "reported", "launched", "hired", "employs", "raised", "headquartered", "manufactures", "rebranded", "merged", "went", "ships", "sells"]);
 const organizationKinds = new Set(["company", "agency", "firm", "startup", "start-up", "bank", "organisation", "organization", "charity", "non-profit", "nonprofit", "brand", "manufacturer", "provider", "retailer", "publisher", "label", "corporation", "consultancy", "studio", "group", "business", "enterprise", "institution", "multinational", "subsidiary", "company's"]);
 
 /**
@@ -30,20 +41,24 @@ export function findOrganizations(analysis: TextAnalysis): Candidate[] {
   const tokens = analysis.tokens;
   for (let index = 0; index < tokens.length; index++) {
     if (analysis.inCode(index)) continue;
-    const ending = nameEndingIn(analysis, index);
+    const ending = nameEndingIn(analysis, index) ?? lowerCaseNameEndingIn(analysis, index);
     if (ending !== undefined) found.push(ending);
     const opening = nameOpeningWith(analysis, index);
     if (opening !== undefined) found.push(opening);
   }
   found.push(...cuedOrganizations(analysis));
+  found.push(...findPartnerFirms(analysis));
+  found.push(...findWellKnownOrganizations(analysis));
   return found;
 }
 
 const dottedLegalForms = new Set(["ltd", "inc", "co", "corp", "bros", "cos", "plc", "llc", "mbh"]);
 
 function isLegalForm(token: Token): boolean {
-  if (legalFormsCaseSensitive.has(token.text)) return true;
-  return token.text.length > 2 && token.shape !== "lower" && legalForms.has(token.lower.replace(/\./g, ""));
+  // "Gradiant Research LLC's staff": the possessive is not part of the form.
+  const text = token.text.replace(/['’]s$/, "");
+  if (legalFormsCaseSensitive.has(text)) return true;
+  return text.length > 2 && token.shape !== "lower" && legalForms.has(stripPossessive(token.lower).replace(/\./g, ""));
 }
 
 function isNameWord(analysis: TextAnalysis, index: number): boolean {
@@ -51,6 +66,11 @@ function isNameWord(analysis: TextAnalysis, index: number): boolean {
   if (token === undefined) return false;
   if (!(analysis.isCapitalised(index) || token.shape === "mixed")) return false;
   return analysis.wordClass(index) !== "stop" || token.shape === "mixed";
+}
+
+function isPersonNameWord(analysis: TextAnalysis, index: number): boolean {
+  const wordClass = analysis.wordClass(index);
+  return wordClass === "first" || wordClass === "surname" || wordClass === "ambiguousFirst";
 }
 
 /** The index of the first word of the capitalised name that ends just before `end` (exclusive), or undefined. */
@@ -70,7 +90,9 @@ function nameStartBefore(analysis: TextAnalysis, end: number, maximumWords: numb
     }
     // "Davis, Reynolds and Williamson", "Johnson & Johnson", "Bank of the West".
     const linking = organizationLinkWords.has(token.lower) || token.text === ",";
-    if (linking && start !== undefined && isNameWord(analysis, cursor - 1) && !analysis.token(cursor)?.lineStart) {
+    // "Jeremy Hartmann of Gradiant Research LLC": "of" after a person's name ends the company's.
+    const afterPerson = (token.lower === "of" || token.lower === "for") && isPersonNameWord(analysis, cursor - 1);
+    if (linking && !afterPerson && start !== undefined && isNameWord(analysis, cursor - 1) && !analysis.token(cursor)?.lineStart) {
       cursor--;
       continue;
     }
@@ -80,6 +102,34 @@ function nameStartBefore(analysis: TextAnalysis, end: number, maximumWords: numb
   // "The Exversion Orchestra": the article is not part of the name.
   while (start < end && analysis.token(start)?.lower === "the") start++;
   return start < end ? start : undefined;
+}
+
+/**
+ * Before a legal form, a name may open with a number or a word that is otherwise a title:
+ * "48 Factoring Inc", "3 Round Stones Inc", "Aunt Bertha Inc", "King Arthur Flour Co."; a year
+ * ("In 2008 Acme Inc …") is no part of it.
+ */
+function legalNameStart(analysis: TextAnalysis, start: number): number {
+  let cursor = nationalityBefore(analysis, start);
+  for (let steps = 0; steps < 2; steps++) {
+    const previous = analysis.token(cursor - 1);
+    const current = analysis.token(cursor);
+    if (previous === undefined || current === undefined || current.lineStart || analysis.inCode(cursor - 1)) break;
+    const title = analysis.isCapitalised(cursor - 1) && personTitles.has(previous.lower);
+    const number = previous.shape === "number" && previous.text.length <= 3;
+    if (!title && !number) break;
+    cursor--;
+    if (number) break;
+  }
+  return cursor;
+}
+
+/** "American Red Ball Movers", "British Steel Ltd": a nationality opening a company's name. */
+function nationalityBefore(analysis: TextAnalysis, start: number): number {
+  const previous = analysis.token(start - 1);
+  const current = analysis.token(start);
+  if (previous === undefined || current === undefined || current.lineStart || analysis.inCode(start - 1)) return start;
+  return analysis.isCapitalised(start - 1) && nationalityWords.has(previous.lower) ? start - 1 : start;
 }
 
 function candidateOf(analysis: TextAnalysis, start: number, end: number, score: number): Candidate {
@@ -98,7 +148,7 @@ function nameEndingIn(analysis: TextAnalysis, index: number): Candidate | undefi
   if (start === undefined) return undefined;
   // "Ltd.", "Inc.", "Co.": the dot of an abbreviated legal form belongs to the name.
   const end = legal && analysis.dotAfter(index) && dottedLegalForms.has(token.lower) ? index + 1 : index;
-  if (legal) return candidateOf(analysis, start, end, 0.9);
+  if (legal) return candidateOf(analysis, legalNameStart(analysis, start), end, 0.9);
   // Before an organisation word, at least one word must be more than a common word, or two
   // capitalised words must stand there ("Clean Power Finance" is a name; "Our Group" is not).
   let distinctive = 0;
@@ -110,9 +160,38 @@ function nameEndingIn(analysis: TextAnalysis, index: number): Candidate | undefi
     if (wordClass !== "common" || !commonWords().has(analysis.token(cursor)?.lower ?? "")) distinctive++;
   }
   const first = analysis.token(start) as Token;
-  if (distinctive > 0) return candidateOf(analysis, start, end, 0.75);
-  if (words >= 2 && !first.sentenceStart) return candidateOf(analysis, start, end, 0.55);
+  const opening = nationalityBefore(analysis, start);
+  if (distinctive > 0) return candidateOf(analysis, opening, end, 0.75);
+  if (words >= 2 && !first.sentenceStart) return candidateOf(analysis, opening, end, 0.55);
+  // "During 1984, The Vanguard Group invested": a capitalised article inside a sentence opens a name.
+  const article = analysis.token(start - 1);
+  if (article?.text === "The" && !article.sentenceStart && !article.lineStart) return candidateOf(analysis, start - 1, end, 0.55);
+  if (opening < start) return candidateOf(analysis, opening, end, 0.55);
   return undefined;
+}
+
+// Legal forms that are never English words, so that they mark a name even in lower case.
+const unambiguousLegalForms = new Set(["inc", "ltd", "llc", "gmbh", "plc", "corp"]);
+
+/**
+ * "selma is from stillwater supercomputing inc.", "Trump saltmining Inc": a name written in
+ * lower case before an unmistakable legal form. Words before it count while they are not
+ * everyday words ("from", "the", "company"); one at least must be there.
+ */
+function lowerCaseNameEndingIn(analysis: TextAnalysis, index: number): Candidate | undefined {
+  const token = analysis.token(index);
+  if (token === undefined || token.lineStart || !unambiguousLegalForms.has(stripPossessive(token.lower).replace(/\./g, ""))) return undefined;
+  let start = index;
+  for (let cursor = index - 1; cursor >= 0 && index - cursor <= 4; cursor--) {
+    const word = analysis.token(cursor);
+    if (word === undefined || analysis.inCode(cursor) || analysis.token(cursor + 1)?.lineStart) break;
+    const lowerCaseName = word.shape === "lower" && word.text.length >= 3 && !commonWords().has(word.lower) && analysis.wordClass(cursor) !== "stop";
+    if (!lowerCaseName && !isNameWord(analysis, cursor)) break;
+    start = cursor;
+  }
+  if (start === index || !analysis.token(start)) return undefined;
+  const end = analysis.dotAfter(index) ? index + 1 : index;
+  return candidateOf(analysis, start, end, 0.6);
 }
 
 /** "University of Helsinki", "Bank of America", "Universität Wien", "Banco de España". */
@@ -146,11 +225,13 @@ function cuedOrganizations(analysis: TextAnalysis): Candidate[] {
     }
     let last = index;
     while (last + 1 < tokens.length && last - index < 4 && isNameWord(analysis, last + 1) && !analysis.token(last + 1)?.lineStart) last++;
-    if (followsPhrase(analysis, index, organizationCues) || followsPersonAndOf(analysis, index)) {
+    // "The Mint office is …": a capitalised article opening the sentence is not part of the name.
+    const start = analysis.token(index)?.lower === "the" && index < last ? index + 1 : index;
+    if (followsPhrase(analysis, start, organizationCues) || followsPersonAndOf(analysis, start)) {
       last = listEnd(analysis, last);
-      found.push(candidateOf(analysis, index, last, 0.65));
-    } else if (isOrganizationByWhatFollows(analysis, index, last)) {
-      found.push(candidateOf(analysis, listStart(analysis, index), last, 0.65));
+      found.push(candidateOf(analysis, start, last, 0.65));
+    } else if (isOrganizationByWhatFollows(analysis, start, last)) {
+      found.push(candidateOf(analysis, listStart(analysis, start), last, 0.65));
     }
     index = last + 1;
   }
@@ -202,6 +283,14 @@ function isOrganizationByWhatFollows(analysis: TextAnalysis, start: number, last
   if (next === undefined || next.lineStart) return false;
   const before = analysis.token(start - 1);
   if (organizationNounsAfter.has(next.lower) && before?.lower === "the") return true;
+  // A company's doings; a name that opens with a first name is a person's ("Anna announced").
+  const firstClass = analysis.wordClass(start);
+  const personLike = firstClass === "first" || firstClass === "ambiguousFirst";
+  if (!personLike && organizationVerbsAfter.has(next.lower)) return next.lower !== "went" || analysis.token(last + 2)?.lower === "public";
+  // "Collective Ip is the brainchild of …": the creation of its founders.
+  if ((next.lower === "is" || next.lower === "was") && analysis.token(last + 2)?.lower === "the" && analysis.token(last + 3)?.lower === "brainchild") return true;
+  // "at Walk Score in Ålesund": a workplace or a venue, then its town.
+  if (before?.lower === "at" && next.lower === "in" && !personLike && matchPlace(analysis, last + 2) !== undefined) return true;
   // "Avalara is a design agency based in …"
   if (next.lower === "is" || next.lower === "was") {
     const article = analysis.token(last + 2)?.lower;

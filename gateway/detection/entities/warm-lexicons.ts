@@ -1,6 +1,7 @@
 import { commonWords, europeanWords, everydayWords, knownWords } from "./common-words.js";
 import { nameRoles } from "./name-lexicon.js";
 import { placeLexicon } from "./place-lexicon.js";
+import { warmWellKnownOrganizations } from "./well-known-organizations.js";
 
 /**
  * Builds every gazetteer now instead of on the first request (about a second on a small
@@ -13,4 +14,5 @@ export function warmEntityLexicons(): void {
   knownWords();
   europeanWords();
   placeLexicon();
+  warmWellKnownOrganizations();
 }

@@ -8,9 +8,21 @@ export interface ValueSpan {
 const quotes = new Set(['"', "'", "`", "“", "‘"]);
 const closingQuote: Readonly<Record<string, string>> = { "“": "”", "‘": "’" };
 // An unquoted value ends at whitespace, at a quote, at a separator of the surrounding syntax,
-// or at a backslash (an escaped `\n` inside a string that holds a whole file).
+// or at a backslash (an escaped `\n` inside a string that holds a whole file). An ampersand
+// ends it only where the next query parameter starts (`?password=x&user=y`): inside a value
+// (`password: Tr0ub4dor&3`) it is one of the password's characters.
 const unquotedStops = new Uint8Array(128);
-for (const character of ' \t\n\r"\'`,;&(){}[]<>\\') unquotedStops[character.charCodeAt(0)] = 1;
+for (const character of ' \t\n\r"\'`,;(){}[]<>\\') unquotedStops[character.charCodeAt(0)] = 1;
+const nextParameter = /^&(?:amp;)?[A-Za-z_][\w.-]*=/;
+
+function endsValue(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128 && unquotedStops[code] === 1) return true;
+  if (code !== 38) return false;
+  // `password=x&& next`, `…&` at the end, `?password=x&user=y`.
+  const next = text[index + 1];
+  return next === undefined || next === "&" || /\s/.test(next) || nextParameter.test(text.slice(index, index + 40));
+}
 
 function isQuote(character: string | undefined): boolean {
   return character !== undefined && quotes.has(character);
@@ -55,7 +67,7 @@ function readQuotedValue(text: string, position: number): ValueSpan | undefined 
 function readUnquotedValue(text: string, position: number): ValueSpan | undefined {
   const limit = Math.min(text.length, position + 256);
   let end = position;
-  for (let code = text.charCodeAt(end); end < limit && !(code < 128 && unquotedStops[code] === 1); code = text.charCodeAt(end)) end += 1;
+  while (end < limit && !endsValue(text, end)) end += 1;
   // A value that runs on past any plausible length is not one value.
   if (end === limit && end < text.length) return undefined;
   // A full stop or a comma that ends the sentence belongs to the prose around the value.

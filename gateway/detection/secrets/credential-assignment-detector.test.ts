@@ -37,6 +37,12 @@ describe("credentials assigned to names", () => {
     expect(found(`-H 'X-Api-Key: ${token}'`)).toEqual([token]);
   });
 
+  it("keeps an ampersand inside an unquoted value, and stops at the next query parameter or shell operator", () => {
+    expect(found("db:\n  password: Tr0ub4dor&3\n")).toEqual(["Tr0ub4dor&3"]);
+    expect(found("postgresql:///db?password=S3cr3t-x&user=app")).toEqual(["S3cr3t-x"]);
+    expect(found("PASSWORD=S3cr3t-x&& ./run.sh")).toEqual(["S3cr3t-x"]);
+  });
+
   it("finds command-line flags, netrc and Gradle credentials", () => {
     expect(found(`jfrog rt dl --apikey=${token} repo/file`)).toEqual([token]);
     expect(found(`gitlab-runner register --registration-token "${token}" --executor docker`)).toEqual([token]);

@@ -4,6 +4,7 @@ import { awsSecretKeyDetector } from "./aws-secret-key-detector.js";
 import { commandLineCredentialDetector } from "./command-line-credential-detector.js";
 import { credentialAssignmentDetector } from "./credential-assignment-detector.js";
 import { credentialCallDetector } from "./credential-call-detector.js";
+import { credentialPairDetector } from "./credential-pair-detector.js";
 import { credentialUrlDetector } from "./credential-url-detector.js";
 import { jsonWebTokenDetector } from "./json-web-token-detector.js";
 import { kubernetesSecretDetector } from "./kubernetes-secret-detector.js";
@@ -30,6 +31,7 @@ export const secretDetectors: readonly Detector[] = [
   credentialAssignmentDetector,
   markupCredentialDetector,
   credentialCallDetector,
+  credentialPairDetector,
   commandLineCredentialDetector,
   sqlCredentialDetector,
   kubernetesSecretDetector,

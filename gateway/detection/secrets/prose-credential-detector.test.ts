@@ -16,7 +16,14 @@ describe("credentials told in sentences", () => {
     expect(found(text)).toEqual(["bd9627decc6346d780b3b6ab6ea8fe1f"]);
   });
 
+  it("finds an unquoted password a person typed, without the sentence's punctuation", () => {
+    expect(found("my password is Wint3rIsComing! and yours?")).toEqual(["Wint3rIsComing!"]);
+    expect(found("The wifi passcode: tr0ub4dor&3.")).toEqual(["tr0ub4dor&3"]);
+  });
+
   it("leaves unquoted words and placeholders alone", () => {
+    expect(found("The password is required. The password is 8 characters long.")).toEqual([]);
+    expect(found("The reset password is https://x.io/reset")).toEqual([]);
     expect(found("The password is incorrect, try again.")).toEqual([]);
     expect(found("My password is the name of my dog lol")).toEqual([]);
     expect(found('The password is "<your password>"')).toEqual([]);

@@ -13,6 +13,16 @@ const detectorId = "secret-prose-v1";
 const passwordSentence =
   /\b(?:pass(?:word|phrase|code)|pwd)\b[^\n.;!?]{0,60}?\b(?:is|was|be|to)\s*:?\s*(?:["'`“‘])(?<secret>[^"'`”’\n]{3,64})(?:["'`”’])/dgi;
 
+// `my password is Wint3rIsComing!`, `the wifi password: hunter2`: unquoted, the word after `is`
+// or a colon counts when a person would not write it in a sentence: letters with digits or
+// symbols, not a link or a path (those fail `looksLikePassword`).
+const unquotedPasswordSentence =
+  /\b(?:pass(?:word|phrase|code)|pwd)\b(?:[ \t]+(?:is|was)[ \t]*:?|[ \t]*:)[ \t]*(?<secret>[^\s"'`“‘]{6,64})/dgi;
+
+function looksTypedIn(value: string): boolean {
+  return /\p{L}/u.test(value) && /[\p{N}\p{P}\p{S}]/u.test(value.replace(/[.,;:!?)]+$/, "")) && !/^[\p{L}]+[.,;:!?)]+$/u.test(value);
+}
+
 // `my api key is 0278fc1a…`, `the token was "…"`: a key named in a sentence, then the key itself,
 // quoted or not; unquoted, only a long random token counts.
 const keySentence =
@@ -61,6 +71,16 @@ export const proseCredentialDetector: Detector = {
       const span = match.indices?.groups?.["secret"];
       if (!span || !looksLikePassword(text.slice(span[0], span[1]))) continue;
       findings.push(secretFinding(span[0], span[1], 0.8, detectorId));
+    }
+    for (const match of text.matchAll(unquotedPasswordSentence)) {
+      const span = match.indices?.groups?.["secret"];
+      if (!span) continue;
+      // A full stop or a comma after the value ends the sentence, not the password.
+      let end = span[1];
+      while (end > span[0] && /[.,;)]/.test(text[end - 1] ?? "")) end -= 1;
+      const value = text.slice(span[0], end);
+      if (!looksTypedIn(value) || !looksLikePassword(value)) continue;
+      findings.push(secretFinding(span[0], end, 0.75, detectorId));
     }
     for (const match of text.matchAll(keySentence)) {
       const span = match.indices?.groups?.["secret"];

@@ -65,6 +65,9 @@ describe("provider key formats", () => {
 
   it("finds the value only inside a longer match", () => {
     expect(found("Unseal Key 1: 0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2")).toEqual(["0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2"]);
+    const reporter = "7f3a9c1e5b2d48f6a0c9e7b3d1f5a2c4e8b6d0f2a4c6e8b1d3f5a7c9e2b4d6f8";
+    expect(found(`env:\n  CC_TEST_REPORTER_ID: ${reporter}\n`)).toEqual([reporter]);
+    expect(found(`CC_TEST_REPORTER_ID: ${reporter}0`)).toEqual([]);
   });
 
   it("leaves masked and cut-off keys alone", () => {

@@ -28,13 +28,43 @@ const codeReceivers = new Set([
   "lib", "assert", "expect", "router", "schema", "task", "job", "api", "core", "base", "common", "helpers", "models", "views",
 ]);
 
-/** Hosts that name no third party: loopback, unspecified, and the reserved example domains (RFC 2606, 6761). */
+// The fictitious companies of Microsoft's documentation and samples: their names fill the
+// example URLs and connection strings of Azure, .NET and Office docs the way example.com does
+// elsewhere, and no real party answers at them.
+const documentationCompanyNames = new Set([
+  "contoso", "fabrikam", "northwindtraders", "adventure-works", "adventureworks", "wingtiptoys", "tailspintoys",
+  "woodgrovebank", "litwareinc", "proseware", "wideworldimporters", "fourthcoffee", "alpineskihouse", "margiestravel",
+]);
+
+/**
+ * Hosts that name no third party: loopback, unspecified, the reserved example domains (RFC
+ * 2606, 6761) and the documentation companies above (`ai.contoso.com`, `contoso.azconfig.io`).
+ */
 export function isNonIdentifyingHost(host: string): boolean {
   const lower = host.toLowerCase().replace(/^\[|\]$/g, "");
   if (lower === "localhost" || lower.endsWith(".localhost") || lower === "0.0.0.0" || lower === "::1" || lower === "::") return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(lower)) return true;
   if (/(?:^|\.)example\.(?:com|net|org)$/.test(lower)) return true;
-  return /\.(?:example|test|invalid)$/.test(lower) || lower === "example";
+  if (/\.(?:example|test|invalid)$/.test(lower) || lower === "example") return true;
+  // Azure names the customer in a label of its own domains: `contoso.azconfig.io`, `contoso.vault.azure.net`.
+  return lower.includes(".") && lower.split(".").some((label) => documentationCompanyNames.has(label));
+}
+
+// Endpoints that every customer of a cloud service shares: `s3.amazonaws.com`,
+// `s3.us-east-2.amazonaws.com`, `sts.amazonaws.com`, `storage.googleapis.com`. A bucket or an
+// account makes the host its own (`acme-logs.s3.amazonaws.com`, `acme.blob.core.windows.net`).
+const awsRegion = String.raw`(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)`;
+const sharedServiceHost = new RegExp(
+  String.raw`^(?:[a-z][a-z0-9]*(?:[.-](?:dualstack\.)?${awsRegion})?\.amazonaws\.com(?:\.cn)?|(?:storage|www|oauth2|accounts|content|iam|sts|compute|bigquery|pubsub)\.googleapis\.com|storage\.cloud\.google\.com|login\.microsoftonline\.com|graph\.microsoft\.com|management\.azure\.com)$`,
+);
+
+/**
+ * A URL that names nothing but a cloud service's shared endpoint (`https://s3.amazonaws.com/`,
+ * `storage.googleapis.com`): it tells nothing about the user. With a path it may name a bucket
+ * (`s3.amazonaws.com/acme-logs`), and then it counts.
+ */
+export function isSharedServiceEndpoint(host: string, rest: string): boolean {
+  return (rest === "" || rest === "/") && sharedServiceHost.test(host.toLowerCase());
 }
 
 /** Whether a host is a registrable name under a public suffix (ICANN section of the PSL). */

@@ -1,4 +1,5 @@
 import type { Detector } from "../detector.js";
+import { cloudResourceDetector } from "./cloud-resource-detector.js";
 import { cryptoWalletDetector } from "./crypto-wallet-detector.js";
 import { dateOfBirthDetector } from "./date-of-birth-detector.js";
 import { emailDetector } from "./email-detector.js";
@@ -26,5 +27,6 @@ export const structuredDetectors: readonly Detector[] = [
   ipAddressDetector,
   macAddressDetector,
   cryptoWalletDetector,
+  cloudResourceDetector,
   urlDetector,
 ];

@@ -29,6 +29,17 @@ describe("urlDetector", () => {
     ]);
   });
 
+  it("leaves a cloud service's shared endpoint and documentation companies alone, but not a bucket behind them", () => {
+    const text = "s3.amazonaws.com, https://s3.us-east-2.amazonaws.com/, https://storage.googleapis.com and https://contoso.azconfig.io;Id=x";
+    expect(detectedValues(urlDetector, text)).toEqual([]);
+    expect(detectedValues(urlDetector, "EndpointSuffix=ai.contoso.com; see https://www.fabrikam.com/orders")).toEqual([]);
+    expect(detectedValues(urlDetector, "http://s3-us-east-2.amazonaws.com/example-bucket and https://storage.googleapis.com/acme/x")).toEqual([
+      "URL:http://s3-us-east-2.amazonaws.com/example-bucket",
+      "URL:https://storage.googleapis.com/acme/x",
+    ]);
+    expect(detectedValues(urlDetector, "https://AKIA:secret@s3.amazonaws.com/")).toEqual(["URL:https://AKIA:secret@s3.amazonaws.com/"]);
+  });
+
   it("leaves file names, code, loopback and example hosts alone", () => {
     const nearMisses = [
       "edit index.js, config.yaml, package.json, setup.py, README.md, lib.rs, main.cc, run.sh, archive.zip",

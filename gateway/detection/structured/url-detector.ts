@@ -2,7 +2,7 @@ import { isIPv6 } from "node:net";
 import type { Finding } from "../../../shared/findings.js";
 import type { Detector } from "../detector.js";
 import { createFinding } from "./create-finding.js";
-import { isLikelyBareDomain, isNonIdentifyingHost, isPublicHostname } from "./domain-name-rules.js";
+import { isLikelyBareDomain, isNonIdentifyingHost, isPublicHostname, isSharedServiceEndpoint } from "./domain-name-rules.js";
 
 const detectorId = "url-v1";
 
@@ -82,7 +82,7 @@ export const urlDetector: Detector = {
         const { host, hasUserinfo } = hostOf(url);
         const carriesCredentials = hasUserinfo || tokenParameterPattern.test(url);
         if (carriesCredentials) add(match.index, match.index + url.length, 0.97);
-        else if (!isPlausibleHost(host) || isNonIdentifyingHost(host)) continue;
+        else if (!isPlausibleHost(host) || isNonIdentifyingHost(host) || isSharedServiceEndpoint(host, afterAuthority(url))) continue;
         else if (pattern === webHostPattern && !isPublicHostname(host)) continue;
         else add(match.index, match.index + url.length, isPublicHostname(host) ? 0.8 : 0.6);
       }
@@ -92,6 +92,7 @@ export const urlDetector: Detector = {
       const url = trimUrlEnd(match[0]);
       const host = url.split(/[/:]/, 1)[0] ?? "";
       if (isNonIdentifyingHost(host) || hasCapitalizedTopLevel(host)) continue;
+      if (isSharedServiceEndpoint(host, url.slice(host.length).replace(/^:\d+/, ""))) continue;
       // With a path it is a URL whose scheme was left out; alone it must look like a site.
       const isUrl = url.includes("/") ? isPublicHostname(host) : isLikelyBareDomain(host);
       if (isUrl) add(match.index, match.index + url.length, tokenParameterPattern.test(url) ? 0.97 : 0.6);
@@ -99,6 +100,13 @@ export const urlDetector: Detector = {
     return findings;
   },
 };
+
+/** What follows the authority: the path, query and fragment. */
+function afterAuthority(url: string): string {
+  const afterScheme = url.replace(/^[a-z][a-z0-9+.:-]*:\/\//i, "");
+  const end = afterScheme.search(/[/?#]/);
+  return end < 0 ? "" : afterScheme.slice(end);
+}
 
 /** A real host name or address, not a template or regex fragment ("http://$", "https://[A-Z…]*"); one-label hosts need three characters ("http://x" is a placeholder). */
 function isPlausibleHost(host: string): boolean {

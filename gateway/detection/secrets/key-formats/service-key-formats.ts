@@ -12,6 +12,8 @@ export const serviceKeyFormats: readonly KeyFormat[] = [
     `${tokenStart}NR(?:AK|AA|II|IQ|RA|JS)-[A-Za-z0-9_-]{19,42}${tokenEndWithDash}`,
   ),
   keyFormat("new-relic-license-key", ["nral"], `NRAL(?<=${tokenStart}(?<head>[a-z0-9]{36})NRAL)${tokenEnd}`),
+  // Code Climate's test reporter ID is the token that uploads coverage, whatever its name says.
+  keyFormat("code-climate-reporter-id", ["cc_test_reporter_id"], String.raw`CC_TEST_REPORTER_ID["']?[ \t]*[:=][ \t]*["']?(?<secret>[a-f0-9]{64})${tokenEnd}`),
   keyFormat("new-relic-pixie-key", ["px-api-", "px-dep-"], `${tokenStart}px-(?:api|dep)-${uuid}${tokenEndWithDash}`),
   keyFormat("sentry-token", ["sntrys_", "sntryu_"], `${tokenStart}sntry[su]_[A-Za-z0-9+/=_]{40,}`),
   keyFormat("grafana-cloud-token", ["glc_"], `${tokenStart}glc_[A-Za-z0-9+/]{32,400}={0,3}`),

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { entityDetector } from "./entity-detector.js";
+
+/** The findings as `TYPE: text` strings, in order. */
+function found(text: string): string[] {
+  return entityDetector.detect(text).map((finding) => `${finding.type}: ${text.slice(finding.start, finding.end)}`);
+}
+
+describe("organisations: names before a legal form", () => {
+  it("keeps a leading number, a title word, a nationality and the form's possessive", () => {
+    expect(found("I work for 48 Factoring Inc")).toContain("ORGANIZATION: 48 Factoring Inc");
+    expect(found("I work for Aunt Bertha Inc")).toContain("ORGANIZATION: Aunt Bertha Inc");
+    expect(found("He drove for American Red Ball Movers last year")).toContain("ORGANIZATION: American Red Ball Movers");
+    expect(found("Jeremy Hartmann of Gradiant Research LLC's board")).toEqual(["PERSON: Jeremy Hartmann", "ORGANIZATION: Gradiant Research LLC"]);
+  });
+
+  it("does not take a year for part of the name", () => {
+    expect(found("In 2008 Acme Inc grew")).toContain("ORGANIZATION: Acme Inc");
+  });
+
+  it("reads a lower-case name before an unmistakable legal form, not ordinary words", () => {
+    expect(found("selma is from stillwater supercomputing inc.")).toContain("ORGANIZATION: stillwater supercomputing inc.");
+    expect(found("we met the company inc")).toEqual([]);
+  });
+});
+
+describe("organisations: firms named after partners, and lists", () => {
+  it("takes a list of surnames joined by commas and 'and' as one firm", () => {
+    expect(found("Tomomi is from Hawkins, Richardson and Santana")).toContain("ORGANIZATION: Hawkins, Richardson and Santana");
+    expect(found("Procter & Gamble and Johnson & Johnson")).toEqual(expect.arrayContaining(["ORGANIZATION: Johnson & Johnson"]));
+  });
+
+  it("leaves lists of first names, and '&' between ordinary words, to other readings", () => {
+    expect(found("I met Anna, Ben and Carl.")).toEqual(["PERSON: Anna", "PERSON: Ben", "PERSON: Carl"]);
+    expect(found("Browse Action & Adventure or Mystery & Suspense.")).toEqual([]);
+  });
+
+  it("takes the names listed beside an organisation", () => {
+    expect(found("Sponsors: Bekins, Enervee Corporation and Civic Insight.")).toContain("ORGANIZATION: Civic Insight");
+    expect(found("Sponsors: Infocommerce Group, Citigroup and Karmadata.")).toEqual(
+      expect.arrayContaining(["ORGANIZATION: Infocommerce Group", "ORGANIZATION: Karmadata"]),
+    );
+  });
+});
+
+describe("organisations: context", () => {
+  it("reads what companies do and where they stand", () => {
+    expect(found("During 1984, The Vanguard Group invested heavily in new machines.")).toContain("ORGANIZATION: The Vanguard Group");
+    expect(found("Collective Ip is the brainchild of our 3 founders.")).toContain("ORGANIZATION: Collective Ip");
+    expect(found("The following year he was at Walk Score in Ålesund.")).toContain("ORGANIZATION: Walk Score");
+    expect(found("The firm later became Adaptive in 2001.")).toContain("ORGANIZATION: Adaptive");
+    expect(found("The Mint office is on the corner.")).toContain("ORGANIZATION: Mint");
+  });
+
+  it("does not take a person for a company because of a verb", () => {
+    expect(found("Anna announced the results.")).not.toContain("ORGANIZATION: Anna");
+  });
+});
+
+describe("organisations: names from their writing", () => {
+  it("takes capitalised words inside a sentence, capitalised links included", () => {
+    expect(found("The address of Compliance And Risks is on file.")).toContain("ORGANIZATION: Compliance And Risks");
+    expect(found("the first verse of her Rivet Software resignation letter")).toContain("ORGANIZATION: Rivet Software");
+  });
+
+  it("takes one capitalised rare word inside a sentence, not at its start", () => {
+    expect(found("We'll meet Tuesday at Locavore, the new place.")).toContain("ORGANIZATION: Locavore");
+    expect(found("Zeitgeist matters more than ever.")).toEqual([]);
+  });
+
+  it("leaves sentence openings, shouting, phrases and events alone", () => {
+    expect(found("Thank You for coming.")).toEqual([]);
+    expect(found("MASSIVE GIVEAWAY TODAY")).toEqual([]);
+    expect(found("I Want You To Know About it")).toEqual([]);
+    expect(found("We close on Labor Day and after the Civil Rights Act debate.")).toEqual([]);
+    expect(found("Capitalized words like Wisdom and Discipline are often mistaken with names")).toEqual([]);
+  });
+
+  it("takes a camel-case brand in prose, never a class name or anything in a text with code", () => {
+    expect(found("Looking to support MysticWeb this year")).toContain("ORGANIZATION: MysticWeb");
+    expect(found("the HttpClient retries twice and the UserService logs it")).toEqual([]);
+    expect(found("Use MysticWeb like this: `const web = new MysticWeb()`")).toEqual([]);
+    expect(found("Connect-VIServer $host.EsxiHost -user $user")).toEqual([]);
+  });
+});
+
+describe("organisations: well-known names", () => {
+  it("finds them in any case when no dictionary has the word, with capitals otherwise", () => {
+    expect(found("a lenovo yoga laptop")).toEqual(["ORGANIZATION: lenovo"]);
+    expect(found("I remember it being on Nickelodeon or some other channel")).toContain("ORGANIZATION: Nickelodeon");
+    expect(found("If you book and fly with United after that")).toContain("ORGANIZATION: United");
+    expect(found("Why are you bringing this up now NBC , what")).toContain("ORGANIZATION: NBC");
+    expect(found("Marcelo is the star of real madrid")).toContain("ORGANIZATION: real madrid");
+  });
+
+  it("leaves the ordinary word, the longer name, the lower-case acronym and developer vocabulary alone", () => {
+    expect(found("an apple a day and united we stand")).toEqual([]);
+    expect(found("She moved to the United States of America")).not.toContain("ORGANIZATION: United");
+    expect(found("the nba-scores package")).toEqual([]);
+    expect(found("We deploy to EKS and store files in S3; the C4 model in React talks to Kubernetes on GitHub.")).toEqual([]);
+  });
+});

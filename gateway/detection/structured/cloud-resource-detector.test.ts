@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { cloudResourceDetector } from "./cloud-resource-detector.js";
+import { detectedValues } from "./detected-values.js";
+
+describe("cloudResourceDetector", () => {
+  it("finds ARNs that name an account or a customer's resource", () => {
+    expect(detectedValues(cloudResourceDetector, 'KeyId: "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",')).toEqual([
+      "URL:arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ]);
+    expect(detectedValues(cloudResourceDetector, "Resource: arn:aws:s3:::acme-payroll/*.")).toEqual(["URL:arn:aws:s3:::acme-payroll/*"]);
+    expect(detectedValues(cloudResourceDetector, "topic arn:aws-us-gov:sns:us-gov-west-1:123456789012:Alarms")).toEqual([
+      "URL:arn:aws-us-gov:sns:us-gov-west-1:123456789012:Alarms",
+    ]);
+  });
+
+  it("leaves AWS's own managed resources and templates alone", () => {
+    expect(detectedValues(cloudResourceDetector, "attach arn:aws:iam::aws:policy/AdministratorAccess")).toEqual([]);
+    expect(detectedValues(cloudResourceDetector, 'return f"arn:aws:s3:::{bucket_name}"')).toEqual([]);
+    expect(detectedValues(cloudResourceDetector, 'return f"arn:aws:s3:::${bucket_name}"')).toEqual([]);
+    expect(detectedValues(cloudResourceDetector, "the learn:aws:module talk")).toEqual([]);
+  });
+
+  it("finds buckets and storage accounts in host names, even after an encoded slash", () => {
+    expect(detectedValues(cloudResourceDetector, "logs at acme-logs.s3.us-east-2.amazonaws.com/2024/ today")).toEqual([
+      "URL:acme-logs.s3.us-east-2.amazonaws.com/2024/",
+    ]);
+    expect(detectedValues(cloudResourceDetector, "redirect=https%3A%2F%2Facme-logs.s3.amazonaws.com")).toEqual(["URL:acme-logs.s3.amazonaws.com"]);
+    expect(detectedValues(cloudResourceDetector, "c.storage.googleapis.com")).toEqual(["URL:c.storage.googleapis.com"]);
+    expect(detectedValues(cloudResourceDetector, "https://acmedata.blob.core.windows.net/backups")).toEqual(["URL:acmedata.blob.core.windows.net/backups"]);
+  });
+
+  it("leaves the shared service endpoints to the URL detector", () => {
+    expect(detectedValues(cloudResourceDetector, "s3.amazonaws.com and https://storage.googleapis.com")).toEqual([]);
+  });
+});
