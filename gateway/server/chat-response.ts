@@ -108,63 +108,76 @@ export function sseCompletionStream(
     return [frame(chunkObject(header(), { delta: { role: "assistant", content: "" } }))];
   };
 
+  /** Reads one part and writes its frames; false when that part had nothing to send. */
+  async function step(controller: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> {
+    const { done, value: part } = await reader.read();
+    if (done) {
+      // A provider stream that ends without a finish part was cut short.
+      const error = new GatewayError("upstream_protocol_error", { message: "The answer ended before it was complete." });
+      const failure = end({ status: "failed", error });
+      controller.enqueue(frame(toOpenAIErrorBody(failure ?? error)));
+      controller.close();
+      return true;
+    }
+    switch (part.type) {
+      case "response-metadata": {
+        model = part.modelId;
+        const chunks = roleChunk();
+        for (const chunk of chunks) controller.enqueue(chunk);
+        return chunks.length > 0;
+      }
+      case "text-delta": {
+        const chunks = roleChunk();
+        for (const chunk of chunks) controller.enqueue(chunk);
+        if (part.delta) controller.enqueue(frame(chunkObject(header(), { delta: { content: part.delta } })));
+        return chunks.length > 0 || part.delta !== "";
+      }
+      case "tool-call-start":
+        for (const chunk of roleChunk()) controller.enqueue(chunk);
+        controller.enqueue(
+          frame(chunkObject(header(), { delta: { tool_calls: [{ index: part.index, id: part.id, type: "function", function: { name: part.name, arguments: "" } }] } })),
+        );
+        return true;
+      case "tool-call-delta":
+        controller.enqueue(frame(chunkObject(header(), { delta: { tool_calls: [{ index: part.index, function: { arguments: part.argumentsDelta } }] } })));
+        return true;
+      case "finish": {
+        usage = part.usage;
+        const failure = end({ status: "completed", error: undefined });
+        if (failure) {
+          controller.enqueue(frame(toOpenAIErrorBody(failure)));
+          controller.close();
+          await reader.cancel().catch(() => {});
+          return true;
+        }
+        for (const chunk of roleChunk()) controller.enqueue(chunk);
+        controller.enqueue(frame(chunkObject(header(), { delta: {}, finish_reason: part.finishReason })));
+        if (options.includeUsage) {
+          controller.enqueue(frame(chunkObject(header(), undefined, usage ?? { promptTokens: 0, completionTokens: 0 })));
+        }
+        controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+        controller.close();
+        await reader.cancel().catch(() => {});
+        return true;
+      }
+      case "error": {
+        const failure = end({ status: "failed", error: part.error });
+        controller.enqueue(frame(toOpenAIErrorBody(failure ?? part.error)));
+        controller.close();
+        await reader.cancel().catch(() => {});
+        return true;
+      }
+      default:
+        // Parts this format has no field for (thinking) are not sent to an OpenAI client.
+        return false;
+    }
+  }
+
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value: part } = await reader.read();
-        if (done) {
-          // A provider stream that ends without a finish part was cut short.
-          const error = new GatewayError("upstream_protocol_error", { message: "The answer ended before it was complete." });
-          const failure = end({ status: "failed", error });
-          controller.enqueue(frame(toOpenAIErrorBody(failure ?? error)));
-          controller.close();
-          return;
-        }
-        switch (part.type) {
-          case "response-metadata":
-            model = part.modelId;
-            for (const chunk of roleChunk()) controller.enqueue(chunk);
-            return;
-          case "text-delta":
-            for (const chunk of roleChunk()) controller.enqueue(chunk);
-            if (part.delta) controller.enqueue(frame(chunkObject(header(), { delta: { content: part.delta } })));
-            return;
-          case "tool-call-start":
-            for (const chunk of roleChunk()) controller.enqueue(chunk);
-            controller.enqueue(
-              frame(chunkObject(header(), { delta: { tool_calls: [{ index: part.index, id: part.id, type: "function", function: { name: part.name, arguments: "" } }] } })),
-            );
-            return;
-          case "tool-call-delta":
-            controller.enqueue(frame(chunkObject(header(), { delta: { tool_calls: [{ index: part.index, function: { arguments: part.argumentsDelta } }] } })));
-            return;
-          case "finish": {
-            usage = part.usage;
-            const failure = end({ status: "completed", error: undefined });
-            if (failure) {
-              controller.enqueue(frame(toOpenAIErrorBody(failure)));
-              controller.close();
-              await reader.cancel().catch(() => {});
-              return;
-            }
-            for (const chunk of roleChunk()) controller.enqueue(chunk);
-            controller.enqueue(frame(chunkObject(header(), { delta: {}, finish_reason: part.finishReason })));
-            if (options.includeUsage) {
-              controller.enqueue(frame(chunkObject(header(), undefined, usage ?? { promptTokens: 0, completionTokens: 0 })));
-            }
-            controller.enqueue(encoder.encode("data: [DONE]\n\n"));
-            controller.close();
-            await reader.cancel().catch(() => {});
-            return;
-          }
-          case "error": {
-            const failure = end({ status: "failed", error: part.error });
-            controller.enqueue(frame(toOpenAIErrorBody(failure ?? part.error)));
-            controller.close();
-            await reader.cancel().catch(() => {});
-            return;
-          }
-        }
+        // A pull that enqueues nothing is never called again: read on until a frame goes out.
+        while (!(await step(controller)));
       } catch (error) {
         const gatewayError = error instanceof GatewayError ? error : new GatewayError("internal_error", { cause: error });
         const failure = end({ status: "failed", error: gatewayError });
