@@ -23,12 +23,27 @@ export interface ToolCall {
   function: { name: string; arguments: string };
 }
 
+/**
+ * Anthropic extended thinking from an earlier answer. Only Anthropic models take it back (their
+ * signature vouches for the text); every other tier drops it.
+ */
+export type ThinkingBlock = { type: "thinking"; thinking: string; signature: string } | { type: "redacted_thinking"; data: string };
+
+/** Anthropic's `thinking` setting, passed on only to Anthropic models. */
+export interface ThinkingConfig {
+  type: "enabled" | "disabled" | "adaptive";
+  budgetTokens?: number;
+  display?: "summarized" | "omitted";
+}
+
 export interface ChatMessage {
   role: ChatRole;
   content: string | ContentPart[] | null;
   name?: string;
   toolCalls?: ToolCall[];
   toolCallId?: string;
+  /** Assistant messages: thinking that came before the content. */
+  thinking?: ThinkingBlock[];
 }
 
 export interface ToolDefinition {
@@ -57,6 +72,7 @@ export interface ChatCall {
   stop?: string[];
   seed?: number;
   responseFormat?: ResponseFormat;
+  thinking?: ThinkingConfig;
 }
 
 export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter";

@@ -48,7 +48,7 @@ export function createEgressGate(options: EgressGateOptions): Egress {
       context?.onOutboundBody?.(request.providerId, request.body);
       const response = await send(request.url, {
         method: request.method,
-        headers: { ...request.headers, authorization: `Bearer ${key}` },
+        headers: { ...request.headers, ...(request.credentialHeader === "x-api-key" ? { "x-api-key": key } : { authorization: `Bearer ${key}` }) },
         body: request.method === "GET" ? undefined : request.body,
         signal: request.signal,
         redirect: "error",

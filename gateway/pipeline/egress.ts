@@ -10,6 +10,11 @@ export interface OutboundRequest {
   method: "POST" | "GET";
   /** Headers without credentials; the gate adds the key. */
   headers: Record<string, string>;
+  /**
+   * Where the gate puts the key: `authorization` as `Bearer <key>` (OpenAI and compatible
+   * servers, the default) or `x-api-key` as is (Anthropic).
+   */
+  credentialHeader?: "authorization" | "x-api-key";
   /** The exact JSON text that leaves the machine. */
   body: string;
   signal: AbortSignal;

@@ -62,6 +62,10 @@ function messageSlots(message: ChatMessage, index: number, extraction: Extractio
       }),
     );
   }
+  // Thinking text is the model's reasoning about the conversation: it quotes what the user wrote.
+  message.thinking?.forEach((block, blockIndex) => {
+    if (block.type === "thinking") slots.push(slot(`${base}.thinking[${blockIndex}].thinking`, "text", () => block.thinking, (next) => (block.thinking = next)));
+  });
   message.toolCalls?.forEach((call, callIndex) => {
     const callPath = `${base}.tool_calls[${callIndex}].function.arguments`;
     slots.push(slot(callPath, "json", () => call.function.arguments, (next) => (call.function.arguments = next)));

@@ -20,6 +20,12 @@ export function createRestoreStream(
   // In JSON mode the content is a JSON document: a restored value lands inside one of its strings.
   const text = new Restorer(map, options.contentIsJson ? "json" : "text");
   const toolArguments = new Map<number, Restorer>();
+  // Anthropic thinking text quotes the conversation too; it comes before the answer it precedes.
+  const thinking = new Restorer(map, "text");
+  const releaseThinking = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
+    const held = thinking.flush();
+    if (held) controller.enqueue({ type: "thinking-delta", delta: held });
+  };
 
   const releaseText = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
     const rest = text.flush();
@@ -32,15 +38,23 @@ export function createRestoreStream(
     }
   };
   const releaseHeld = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
+    releaseThinking(controller);
     releaseText(controller);
     releaseToolArguments(controller);
-    stats.restored = text.restored + sum(toolArguments, (restorer) => restorer.restored);
-    stats.unknownPlaceholders = text.unknownPlaceholders + sum(toolArguments, (restorer) => restorer.unknownPlaceholders);
+    stats.restored = thinking.restored + text.restored + sum(toolArguments, (restorer) => restorer.restored);
+    stats.unknownPlaceholders = thinking.unknownPlaceholders + text.unknownPlaceholders + sum(toolArguments, (restorer) => restorer.unknownPlaceholders);
   };
 
   return new TransformStream<ChatStreamPart, ChatStreamPart>({
     transform(part, controller) {
+      // Whatever follows thinking text (its signature, the answer) comes after all of it.
+      if (part.type !== "thinking-delta") releaseThinking(controller);
       switch (part.type) {
+        case "thinking-delta": {
+          const delta = thinking.push(part.delta);
+          if (delta) controller.enqueue({ type: "thinking-delta", delta });
+          return;
+        }
         case "text-delta": {
           const delta = text.push(part.delta);
           if (delta) controller.enqueue({ type: "text-delta", delta });

@@ -1,7 +1,20 @@
-import type { ChatCall, ChatMessage, ContentPart } from "../../shared/chat.js";
+import type { ChatCall, ChatMessage, ContentPart, ThinkingBlock, ThinkingConfig } from "../../shared/chat.js";
 import type { ChatCompletionRequest } from "../../shared/openai-schema.js";
 
 type WireMessage = ChatCompletionRequest["messages"][number];
+
+/**
+ * Settings an edge other than chat completions adds for what the chat vocabulary lacks (today:
+ * Anthropic thinking). The strict parse of a chat-completions body never produces this field, so
+ * it comes only from an edge's own translation (`server/anthropic/to-chat-request.ts`).
+ */
+export interface ChatRequestExtensions {
+  thinking?: ThinkingConfig;
+  /** Thinking blocks of assistant messages, by their index in `messages`. */
+  messageThinking?: ReadonlyMap<number, ThinkingBlock[]>;
+}
+
+export type ExtendedChatRequest = ChatCompletionRequest & { extensions?: ChatRequestExtensions };
 
 function toContent(content: WireMessage["content"]): ChatMessage["content"] {
   if (content === undefined || content === null || typeof content === "string") return content ?? null;
@@ -35,8 +48,14 @@ function toMessage(message: WireMessage): ChatMessage {
  * The validated wire request as a `ChatCall`: a deep copy the pipeline owns and may rewrite
  * (pseudonymization), so the client's request object is never mutated.
  */
-export function toChatCall(request: ChatCompletionRequest, model: string): ChatCall {
+export function toChatCall(request: ExtendedChatRequest, model: string): ChatCall {
   const call: ChatCall = { model, messages: request.messages.map(toMessage) };
+  const extensions = request.extensions;
+  extensions?.messageThinking?.forEach((blocks, index) => {
+    const message = call.messages[index];
+    if (message?.role === "assistant" && blocks.length > 0) message.thinking = structuredClone(blocks);
+  });
+  if (extensions?.thinking) call.thinking = { ...extensions.thinking };
   if (request.tools) call.tools = structuredClone(request.tools).map((tool) => ({ type: "function", function: stripNull(tool.function) }));
   if (request.tool_choice) call.toolChoice = request.tool_choice;
   if (request.parallel_tool_calls != null) call.parallelToolCalls = request.parallel_tool_calls;

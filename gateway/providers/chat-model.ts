@@ -10,6 +10,13 @@ export type ChatStreamPart =
   | { type: "text-delta"; delta: string }
   | { type: "tool-call-start"; index: number; id: string; name: string }
   | { type: "tool-call-delta"; index: number; argumentsDelta: string }
+  /**
+   * Anthropic extended thinking, only when the call asked for it (`ChatCall.thinking`): text of a
+   * thinking block, the signature that closes it, or a redacted block.
+   */
+  | { type: "thinking-delta"; delta: string }
+  | { type: "thinking-signature"; signature: string }
+  | { type: "redacted-thinking"; data: string }
   | { type: "finish"; finishReason: FinishReason; usage: Usage | undefined }
   | { type: "error"; error: GatewayError };
 

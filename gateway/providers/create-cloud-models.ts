@@ -1,5 +1,6 @@
 import type { GatewayConfig } from "../config/config-schema.js";
 import type { Egress } from "../pipeline/egress.js";
+import { createAnthropicChatModel } from "./anthropic-chat-model.js";
 import type { ChatModel } from "./chat-model.js";
 import { createOpenAICompatibleChatModel } from "./openai-compatible-chat-model.js";
 import type { MaxTokensParameter } from "./openai-chat-request-body.js";
@@ -13,7 +14,10 @@ export function maxTokensParameterFor(kind: GatewayConfig["providers"][number]["
 export function createCloudModels(config: GatewayConfig, egress: Egress): Map<string, ChatModel> {
   const models = new Map<string, ChatModel>();
   for (const provider of config.providers) {
-    if (provider.kind === "anthropic") continue;
+    if (provider.kind === "anthropic") {
+      models.set(provider.id, createAnthropicChatModel({ providerId: provider.id, baseUrl: provider.baseUrl, egress, timeoutMs: config.server.upstreamTimeoutMs }));
+      continue;
+    }
     models.set(
       provider.id,
       createOpenAICompatibleChatModel({

@@ -323,7 +323,7 @@ describe("the door: tokens, Host, Origin, endpoints and bodies", () => {
 
   it("refuses unknown endpoints instead of passing them through", async () => {
     const before = provider.received.length;
-    for (const path of ["/v1/responses", "/v1/completions", "/v1/proxy/chat/completions", "/v2/admin", "/"]) {
+    for (const path of ["/v1/completions", "/v1/proxy/chat/completions", "/v2/admin", "/"]) {
       const response = await post({}, chatBody, path);
       expect(response.status, path).toBe(404);
       expect(JSON.parse(response.body).error.code).toBe("not_found");

@@ -1,0 +1,108 @@
+import type { FinishReason, Usage } from "../../../shared/chat.js";
+import type { ChatStreamPart } from "../../providers/chat-model.js";
+import { outputTextPart, statusOf, type FunctionCallItem, type MessageItem, type OutputItem } from "./response-object.js";
+
+/** A Responses streaming event before its `sequence_number` is given. */
+export type ResponseEvent = { type: string } & Record<string, unknown>;
+
+/**
+ * Turns the typed parts of an answer into Responses output items, and the streaming events
+ * that build them, in one place for both the stream and the non-stream answer. Text opens a
+ * message item; a tool call closes it and opens a function_call item. Function calls stay open
+ * until the finish (restore may release an earlier call's held arguments after a later call
+ * started) and close in order.
+ */
+export class ResponseOutputBuilder {
+  readonly output: OutputItem[] = [];
+  model: string | undefined;
+  usage: Usage | undefined;
+  finishReason: FinishReason | undefined;
+  private openMessage: { item: MessageItem; index: number } | undefined;
+  private readonly openCalls = new Map<number, { item: FunctionCallItem; index: number }>();
+  private messageCount = 0;
+
+  constructor(private readonly idPrefix: string) {}
+
+  /** The events a part produces; a `finish` part only records how the answer ended (see `close`). */
+  push(part: Exclude<ChatStreamPart, { type: "error" }>): ResponseEvent[] {
+    switch (part.type) {
+      case "response-metadata":
+        this.model = part.modelId;
+        return [];
+      case "text-delta": {
+        if (part.delta === "") return [];
+        const events: ResponseEvent[] = [];
+        if (!this.openMessage) {
+          const item: MessageItem = { type: "message", id: `msg_${this.idPrefix}_${this.messageCount++}`, status: "in_progress", role: "assistant", content: [] };
+          const index = this.output.push(item) - 1;
+          this.openMessage = { item, index };
+          events.push({ type: "response.output_item.added", output_index: index, item: structuredClone(item) });
+          item.content.push(outputTextPart(""));
+          events.push({ type: "response.content_part.added", item_id: item.id, output_index: index, content_index: 0, part: outputTextPart("") });
+        }
+        const { item, index } = this.openMessage;
+        const text = item.content[0];
+        if (text) text.text += part.delta;
+        events.push({ type: "response.output_text.delta", item_id: item.id, output_index: index, content_index: 0, delta: part.delta, logprobs: [] });
+        return events;
+      }
+      case "tool-call-start": {
+        if (this.openCalls.has(part.index)) return [];
+        const events = this.closeMessage("completed");
+        events.push(...this.openCall(part.index, part.id, part.name));
+        return events;
+      }
+      case "tool-call-delta": {
+        // A delta before its start (a provider that skipped it) still gets an item of its own.
+        const events = this.openCalls.has(part.index) ? [] : [...this.closeMessage("completed"), ...this.openCall(part.index, `call_${part.index}`, "")];
+        const call = this.openCalls.get(part.index);
+        if (!call || part.argumentsDelta === "") return events;
+        call.item.arguments += part.argumentsDelta;
+        events.push({ type: "response.function_call_arguments.delta", item_id: call.item.id, output_index: call.index, delta: part.argumentsDelta });
+        return events;
+      }
+      case "finish":
+        this.finishReason = part.finishReason;
+        this.usage = part.usage;
+        return [];
+      case "thinking-delta":
+      case "thinking-signature":
+      case "redacted-thinking":
+        // Only a Messages request asks an Anthropic model for thinking; none reaches a Responses client.
+        return [];
+    }
+  }
+
+  /** Closes every open item: the events that end them, in output order. */
+  close(): ResponseEvent[] {
+    const itemStatus = this.finishReason === undefined ? "incomplete" : statusOf(this.finishReason).status;
+    const events = this.closeMessage(itemStatus);
+    for (const call of [...this.openCalls.values()].sort((a, b) => a.index - b.index)) {
+      call.item.status = itemStatus;
+      events.push({ type: "response.function_call_arguments.done", item_id: call.item.id, output_index: call.index, name: call.item.name, arguments: call.item.arguments });
+      events.push({ type: "response.output_item.done", output_index: call.index, item: structuredClone(call.item) });
+    }
+    this.openCalls.clear();
+    return events;
+  }
+
+  private openCall(index: number, callId: string, name: string): ResponseEvent[] {
+    const item: FunctionCallItem = { type: "function_call", id: `fc_${this.idPrefix}_${index}`, status: "in_progress", call_id: callId, name, arguments: "" };
+    const outputIndex = this.output.push(item) - 1;
+    this.openCalls.set(index, { item, index: outputIndex });
+    return [{ type: "response.output_item.added", output_index: outputIndex, item: structuredClone(item) }];
+  }
+
+  private closeMessage(status: MessageItem["status"]): ResponseEvent[] {
+    if (!this.openMessage) return [];
+    const { item, index } = this.openMessage;
+    this.openMessage = undefined;
+    item.status = status;
+    const text = item.content[0] ?? outputTextPart("");
+    return [
+      { type: "response.output_text.done", item_id: item.id, output_index: index, content_index: 0, text: text.text, logprobs: [] },
+      { type: "response.content_part.done", item_id: item.id, output_index: index, content_index: 0, part: structuredClone(text) },
+      { type: "response.output_item.done", output_index: index, item: structuredClone(item) },
+    ];
+  }
+}
