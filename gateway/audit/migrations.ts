@@ -145,4 +145,12 @@ export const migrations: readonly string[] = [
   ALTER TABLE requests ADD COLUMN draft TEXT;
   CREATE INDEX requests_status ON requests (status);
   `,
+  // 3: one-time UI login tokens (hashes only), written by `serve` and `login`, used up by the gateway.
+  `
+  CREATE TABLE login_tokens (
+    token_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -11,6 +11,18 @@ export type SqliteStatement = Database.Statement<unknown[], unknown>;
 export const databaseFileName = "privacy-router.sqlite";
 
 /**
+ * Names a better-sqlite3 addon built for another runtime's ABI. The desktop app's main process
+ * sets it in development, where the gateway runs under Electron while node_modules holds the
+ * build for Node (docs/architecture.md, "Two ABIs"); unset, the package's own build is used.
+ */
+export const sqliteBindingVariable = "PRIVACY_ROUTER_SQLITE_BINDING";
+
+function bindingOption(env: NodeJS.ProcessEnv = process.env): { nativeBinding?: string } {
+  const binding = env[sqliteBindingVariable];
+  return binding ? { nativeBinding: binding } : {};
+}
+
+/**
  * Opens (creating if needed) the gateway's database in WAL mode and brings its schema up to
  * date. A database that cannot be opened (locked, damaged, on a full disk) is an AuditStoreError
  * that says why: the gateway does not start rather than serve requests it cannot record.
@@ -19,7 +31,7 @@ export function openDatabase(path: string): SqliteDatabase {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   let database: SqliteDatabase;
   try {
-    database = new Database(path);
+    database = new Database(path, bindingOption());
   } catch (error) {
     throw new AuditStoreError(`cannot open the audit database ${path}: ${describeStorageError(error)}; no request is served without a record`, { cause: error });
   }
@@ -48,7 +60,7 @@ export function openDatabase(path: string): SqliteDatabase {
 export function openDatabaseForReading(path: string): SqliteDatabase {
   let database: SqliteDatabase;
   try {
-    database = new Database(path, { readonly: true, fileMustExist: true });
+    database = new Database(path, { readonly: true, fileMustExist: true, ...bindingOption() });
     database.pragma("busy_timeout = 2000");
     database.pragma("user_version", { simple: true });
   } catch (error) {

@@ -19,6 +19,15 @@ export interface GatewayDependencies extends ChatPipelineDependencies {
   clock?: () => Date;
   /** The admin API; absent in tests that do not need it. */
   admin?: import("./routes/admin.js").AdminDependencies;
+  /** Local model management (`/admin/v1/models…`), registered beside the admin API. */
+  adminModels?: import("./routes/admin-models.js").AdminModelsDependencies;
   /** Spend per provider, for budgets; updated when a cloud answer ends. */
   spend?: SpendLedger;
+  /**
+   * The parts a config change replaces (config, policy version, detectors, providers, spend).
+   * When set, each request runs under a snapshot of them taken as it starts (live-pipeline.ts).
+   */
+  live?: import("./live-pipeline.js").LivePipeline;
+  /** Where request start and end are published for the UI's event stream. */
+  events?: import("./admin-events.js").AdminEventBus;
 }

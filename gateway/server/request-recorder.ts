@@ -12,6 +12,7 @@ import type { GatewayDependencies } from "./gateway-dependencies.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { ResponseCapture } from "./response-capture.js";
 import { providerLabel } from "../policy/decide.js";
+import { liveRequest, liveRequestStart } from "./live-request-events.js";
 
 /**
  * Keeps one request's audit: every authenticated request gets a row before anything is
@@ -50,8 +51,10 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
   const begin = (): void => {
     if (begun) return;
     try {
-      dependencies.audit.begin(receipt.draft());
+      const draft = receipt.draft();
+      dependencies.audit.begin(draft);
       begun = true;
+      dependencies.events?.publish({ type: "request.started", request: liveRequestStart(draft) });
     } catch (error) {
       throw auditUnavailable(error, "row write");
     }
@@ -73,6 +76,7 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
     } catch (error) {
       throw auditUnavailable(error, "record write");
     }
+    dependencies.events?.publish({ type: "request.finished", request: liveRequest(finished) });
     dependencies.logger.log(status === "completed" ? "info" : "warn", "request", {
       requestId: id,
       client,

@@ -1,17 +1,13 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { GatewayError } from "../../../shared/errors.js";
-import { chatCompletionRequestSchema, type ChatCompletionRequest } from "../../../shared/openai-schema.js";
 import { configuredDetectors } from "../../detection/configured-detectors.js";
-import type { Egress } from "../../pipeline/egress.js";
-import { planChat, type ChatPipelineDependencies, type ChatPlan } from "../../pipeline/plan-chat.js";
+import { asChatRequest, describePlan, dryRunDependencies } from "../../pipeline/dry-run.js";
+import { planChat, type ChatPlan } from "../../pipeline/plan-chat.js";
 import { estimateDifficulty } from "../../policy/difficulty/estimate-difficulty.js";
 import { LocalOnlySwitch } from "../../policy/local-only-switch.js";
 import { policyVersion } from "../../policy/policy-version.js";
 import { SpendLedger } from "../../policy/spend-ledger.js";
-import type { ChatModel } from "../../providers/chat-model.js";
-import { createCloudModels, maxTokensParameterFor } from "../../providers/create-cloud-models.js";
-import { toOpenAIChatRequestBody } from "../../providers/openai-chat-request-body.js";
 import { loadPseudonymSecret } from "../../pseudonym/conversation-key.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
@@ -19,29 +15,6 @@ import { mapJsonlLines } from "../map-jsonl-lines.js";
 import { readInput } from "../read-input.js";
 
 export const explainUsage = "usage: privacy-router explain [--model NAME] [--client TOKEN-NAME] [--json | --jsonl] [FILE|-]   (a chat request as JSON, or plain text)";
-
-/** A dry run never sends: adapters get an egress that refuses, and the local tier is never asked. */
-const refusingEgress: Egress = {
-  send: () => Promise.reject(new GatewayError("internal_error", { message: "explain never sends anything" })),
-};
-const dryRunLocalModel: ChatModel = {
-  providerId: "local",
-  doStream: () => Promise.reject(new GatewayError("internal_error", { message: "explain never runs the model" })),
-};
-
-function asRequest(text: string, model: string | undefined): ChatCompletionRequest {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed !== null && typeof parsed === "object" && "messages" in parsed) {
-    const request = chatCompletionRequestSchema.parse({ model: "auto", ...parsed, ...(model ? { model } : {}) });
-    return request;
-  }
-  return { model: model ?? "auto", messages: [{ role: "user", content: text }] };
-}
 
 /**
  * `privacy-router explain`: what the gateway would do with a request, without doing it —
@@ -62,31 +35,27 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
   if (values.json && values.jsonl) throw new UsageError("--json and --jsonl exclude each other");
   if (positionals.length > 1) throw new UsageError("explain reads one FILE (or - for standard input)");
   const { config } = context.loadConfig();
-  const cloudModels = createCloudModels(config, refusingEgress);
-  const dependencies: ChatPipelineDependencies = {
-    config,
+  const dependencies = dryRunDependencies(config, {
     policyVersion: policyVersion(config),
     detectors: configuredDetectors(config.detection),
-    localModel: config.local.model ? dryRunLocalModel : undefined,
-    cloudModel: (providerId) => cloudModels.get(providerId),
     estimateDifficulty,
     localOnly: () => new LocalOnlySwitch(context.dataDir).isOn(),
     budgets: new SpendLedger(config),
     pseudonymSecret: loadPseudonymSecret(context.dataDir),
-  };
+  });
   const text = await readInput(positionals[0], context.io.stdin);
   const { stdout, stderr } = context.io;
 
   if (values.jsonl) {
     return mapJsonlLines(text, context.io, (parsed) => {
-      const { decision } = planChat(asRequest(parsed.text, values.model ?? "auto"), dependencies, values.client);
+      const { decision } = planChat(asChatRequest(parsed.text, values.model ?? "auto"), dependencies, values.client);
       return { id: parsed.id, route: decision.route, action: decision.action, difficulty: decision.difficulty, reasons: decision.reasons };
     });
   }
 
   let plan: ChatPlan;
   try {
-    plan = planChat(asRequest(text, values.model), dependencies, values.client);
+    plan = planChat(asChatRequest(text, values.model), dependencies, values.client);
   } catch (error) {
     if (error instanceof GatewayError || error instanceof z.ZodError) {
       writeLine(stderr, `privacy-router: ${error instanceof z.ZodError ? "the request is not a valid chat request" : error.message}`);
@@ -95,15 +64,10 @@ export async function runExplainCommand(argv: string[], context: CommandContext)
     throw error;
   }
   const { decision } = plan;
-  const provider = config.providers.find((entry) => entry.id === decision.providerId);
-  const outbound =
-    decision.route === "cloud" && provider
-      ? { url: `${provider.baseUrl.replace(/\/+$/, "")}/chat/completions`, body: toOpenAIChatRequestBody(plan.call, { maxTokensParameter: maxTokensParameterFor(provider.kind) }) }
-      : undefined;
-  const findings = plan.findings.flatMap(({ path, findings: list }) => list.map((finding) => ({ path, ...finding })));
+  const { findings, outbound } = describePlan(plan, config);
 
   if (values.json) {
-    writeLine(stdout, JSON.stringify({ findings, decision: { ...decision, pseudonymizeTypes: [...decision.pseudonymizeTypes], forwardTypes: [...decision.forwardTypes] }, redactions: plan.redactions, outbound: outbound ?? null }));
+    writeLine(stdout, JSON.stringify({ findings, decision: { ...decision, pseudonymizeTypes: [...decision.pseudonymizeTypes], forwardTypes: [...decision.forwardTypes] }, redactions: plan.redactions, outbound }));
     return 0;
   }
   writeLine(stdout, `findings: ${findings.length === 0 ? "none" : ""}`);

@@ -1,29 +1,56 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { localOnlyBodySchema, type GatewayStatus, type LocalOnlyState, type SessionInfo } from "../../../shared/admin-api.js";
 import type { AuditFilter } from "../../../shared/audit-query.js";
 import { GatewayError } from "../../../shared/errors.js";
 import { findingTypes } from "../../../shared/findings.js";
-import { provenanceHeaders } from "../../../shared/provenance.js";
+import type { AdminSessions } from "../../auth/admin-sessions.js";
+import type { ClientTokenStore } from "../../auth/client-tokens.js";
+import type { LoginTokenStore } from "../../auth/login-tokens.js";
+import type { AuditKeyLocation } from "../../audit/audit-key-store.js";
 import type { AuditQueries } from "../../audit/audit-queries.js";
+import type { SqliteDatabase } from "../../audit/open-database.js";
 import type { LocalOnlySwitch } from "../../policy/local-only-switch.js";
+import type { KeyStore } from "../../secrets/key-store.js";
+import type { AdminEventBus } from "../admin-events.js";
+import type { ConfigEditor } from "../config-editor.js";
+import type { GatewayDependencies } from "../gateway-dependencies.js";
 import type { GatewayEnv } from "../gateway-env.js";
+import type { LivePipeline } from "../live-pipeline.js";
+import type { LocalOnlyNotifier } from "../local-only-notifier.js";
 import { readJsonBody } from "../read-json-body.js";
+import type { TrailVerifier } from "../trail-verifier.js";
+import { clearSessionCookie } from "./ui.js";
+import { registerAdminAuditRoutes } from "./admin-audit.js";
+import { registerAdminConfigRoutes } from "./admin-config.js";
+import { eventStreamHandler } from "./admin-event-stream.js";
+import { registerAdminProviderRoutes } from "./admin-providers.js";
+import { registerAdminTokenRoutes } from "./admin-tokens.js";
 
+/** What the admin API works with; start-gateway assembles it. */
 export interface AdminDependencies {
   queries: AuditQueries;
   localOnly: LocalOnlySwitch;
-  /** `policy.localOnly` in config: the switch cannot turn cloud traffic back on past it. */
-  localOnlyForcedByConfig: boolean;
-}
-
-/** Admin routes need a token made with `tokens create <name> --admin`; a client token is refused. */
-export function adminOnly(): MiddlewareHandler<GatewayEnv> {
-  return async function adminOnlyMiddleware(context, next) {
-    if (!context.get("client").admin) throw new GatewayError("admin_required");
-    // Nothing here is routed anywhere: it is answered by the gateway itself.
-    context.header(provenanceHeaders.route, "local");
-    await next();
-  };
+  /** Publishes `local-only` events on every change, from here or from another process. */
+  localOnlyNotifier: LocalOnlyNotifier;
+  live: LivePipeline;
+  events: AdminEventBus;
+  sessions: AdminSessions;
+  loginTokens: LoginTokenStore;
+  tokens: ClientTokenStore;
+  keyStore: KeyStore;
+  configEditor: ConfigEditor;
+  /** The gateway's own connection: reads only, here (kept text). Exports open their own. */
+  database: SqliteDatabase;
+  /** Where the audit signing key and anchors live (exports are sealed with the key). */
+  auditLocation: AuditKeyLocation;
+  verifier: TrailVerifier;
+  /** The built UI, when there is one. */
+  uiDirectory: string | undefined;
+  /** `http://127.0.0.1:PORT`, known once listening. */
+  origin: () => string;
+  startedAt: Date;
+  version: string;
 }
 
 const filterSchema = z.strictObject({
@@ -38,40 +65,83 @@ const filterSchema = z.strictObject({
   limit: z.coerce.number().int().positive().optional(),
 });
 
-function filterOf(context: Context<GatewayEnv>): z.infer<typeof filterSchema> {
-  const result = filterSchema.safeParse(context.req.query());
+/** Validates query parameters; the first problem becomes a 400 naming the parameter. */
+export function queryOf<Schema extends z.ZodType>(context: Context<GatewayEnv>, schema: Schema): z.infer<Schema> {
+  const result = schema.safeParse(context.req.query());
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new GatewayError("invalid_request", { param: issue?.path.join(".") ?? null, message: `Invalid filter: ${issue?.message ?? "unknown"}` });
+    const param = issue?.path.join(".") || (issue?.code === "unrecognized_keys" ? (issue.keys[0] ?? null) : null);
+    throw new GatewayError("invalid_request", { param, message: `Invalid query parameter${param ? ` \`${param}\`` : ""}: ${issue?.message ?? "unknown"}` });
   }
   return result.data;
 }
 
-const localOnlyBody = z.strictObject({ on: z.boolean() });
-
 /**
- * The admin API (for scripts and the UI): receipts by request id, the audit log with filters and
- * keyset pages, dashboard sums, and the local-only switch.
+ * The admin API (for the UI and scripts), behind admin-auth: session, status, the local-only
+ * switch, the event stream, the audit log and its exports, providers and keys, config, the dry
+ * run and client tokens. Model management registers its own routes beside these.
  */
-export function registerAdminRoutes(app: import("hono").Hono<GatewayEnv>, dependencies: AdminDependencies): void {
+export function registerAdminRoutes(app: Hono<GatewayEnv>, dependencies: AdminDependencies, gateway: GatewayDependencies): void {
+  app.get("/admin/v1/session", (context) => {
+    const access = context.get("adminAccess");
+    const info: SessionInfo =
+      access?.kind === "session"
+        ? { kind: "session", name: "ui", expiresAt: access.expiresAt.toISOString(), idleTimeoutSeconds: dependencies.sessions.idleTimeoutSeconds }
+        : { kind: "token", name: access?.kind === "token" ? access.name : context.get("client").name, expiresAt: null, idleTimeoutSeconds: null };
+    return context.json(info);
+  });
+  app.post("/admin/v1/logout", (context) => {
+    const access = context.get("adminAccess");
+    if (access?.kind === "session") dependencies.sessions.end(access.sessionId);
+    clearSessionCookie(context, gateway.port());
+    return context.body(null, 204);
+  });
+
+  const localOnlyState = (): LocalOnlyState => dependencies.localOnlyNotifier.check();
+  app.get("/admin/v1/status", (context) => {
+    const { config, policyVersion } = dependencies.live.current();
+    const status: GatewayStatus = {
+      version: dependencies.version,
+      endpoint: `${dependencies.origin()}/v1`,
+      policyVersion,
+      localOnly: localOnlyState(),
+      localModel: config.local.model ?? null,
+      providers: config.providers.length,
+      startedAt: dependencies.startedAt.toISOString(),
+    };
+    return context.json(status);
+  });
+  app.get("/admin/v1/local-only", (context) => context.json(localOnlyState()));
+  app.put("/admin/v1/local-only", async (context) => {
+    const { on } = await readJsonBody(context, localOnlyBodySchema);
+    dependencies.localOnly.set(on);
+    return context.json(localOnlyState());
+  });
+
+  app.get(
+    "/admin/v1/events",
+    eventStreamHandler({
+      events: dependencies.events,
+      opening: () => ({ type: "stream.open", policyVersion: dependencies.live.current().policyVersion, localOnly: localOnlyState() }),
+    }),
+  );
+
   app.get("/admin/v1/requests/:id", (context) => {
     const record = dependencies.queries.get(context.req.param("id"));
     if (!record) throw new GatewayError("not_found", { message: "No request with that id is recorded." });
     return context.json(record);
   });
   app.get("/admin/v1/requests", (context) => {
-    const { before, limit, ...filter } = filterOf(context);
+    const { before, limit, ...filter } = queryOf(context, filterSchema);
     return context.json(dependencies.queries.list(filter as AuditFilter, { ...(before ? { before } : {}), ...(limit ? { limit } : {}) }));
   });
   app.get("/admin/v1/summary", (context) => {
-    const { before: _before, limit: _limit, ...filter } = filterOf(context);
+    const { before: _before, limit: _limit, ...filter } = queryOf(context, filterSchema);
     return context.json(dependencies.queries.summarize(filter as AuditFilter));
   });
-  const state = () => ({ on: dependencies.localOnly.isOn() || dependencies.localOnlyForcedByConfig, forcedByConfig: dependencies.localOnlyForcedByConfig });
-  app.get("/admin/v1/local-only", (context) => context.json(state()));
-  app.put("/admin/v1/local-only", async (context) => {
-    const { on } = await readJsonBody(context, localOnlyBody);
-    dependencies.localOnly.set(on);
-    return context.json(state());
-  });
+
+  registerAdminAuditRoutes(app, dependencies);
+  registerAdminProviderRoutes(app, dependencies);
+  registerAdminConfigRoutes(app, dependencies, gateway);
+  registerAdminTokenRoutes(app, dependencies);
 }
