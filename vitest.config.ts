@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // every test file runs in its own forked process.
 export default defineConfig({
   test: {
-    include: ["{shared,gateway,models,test,electron}/**/*.test.ts"],
+    include: ["{shared,gateway,models,test,electron,renderer}/**/*.test.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,0 +1,2 @@
+// Vite bundles imported stylesheets into CSS files; the import itself has no value.
+declare module "*.css";
