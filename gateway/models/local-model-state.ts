@@ -1,27 +1,10 @@
+import type { LocalModelState } from "../../shared/local-models.js";
+
 /**
- * The local model's lifecycle as the UI and `doctor` see it. Plain data (no native handles)
- * so it can be sent over the admin API as is.
+ * The local model's lifecycle as the UI and `doctor` see it. The type lives in `shared/` (the UI
+ * reads it over the admin API); it is plain data, no native handles.
  */
-export type LocalModelState =
-  | { status: "not-configured" }
-  /** Configured; the model loads on the first request that needs it. */
-  | { status: "idle"; modelPath: string }
-  | { status: "loading"; modelPath: string }
-  | {
-      status: "ready";
-      modelPath: string;
-      modelId: string;
-      architecture: string;
-      fileBytes: number;
-      /** The GPU backend in use (`cuda`, `vulkan`, `metal`), or `false` on the CPU. */
-      gpu: string | false;
-      /** Tokens each request may use (prompt and answer together). */
-      contextSize: number;
-      /** Requests served at once; more wait their turn. */
-      parallelRequests: number;
-      loadMilliseconds: number;
-    }
-  | { status: "error"; modelPath: string; message: string };
+export type { LocalModelState };
 
 export type LocalModelStateListener = (state: LocalModelState) => void;
 

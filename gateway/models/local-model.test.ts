@@ -103,4 +103,48 @@ describe("LocalModelManager", () => {
     expect(leaseSignal?.aborted).toBe(true);
     expect(await outcome).toMatchObject({ code: "local_model_unavailable" });
   });
+  it("unloads after the idle time, and the next request loads it again", async () => {
+    // The idle timer is fired by hand: no waiting, no timing in the assertions.
+    let pending: (() => void) | undefined;
+    const timers = { set: (callback: () => void) => (pending = callback), clear: () => (pending = undefined) };
+    const manager = new LocalModelManager({ modelPath: tiny.path, contextSize: 512, parallelRequests: 1, idleUnloadMs: 60_000, timers, clock: () => new Date("2026-01-02T03:04:05Z") });
+    const states: LocalModelState[] = [];
+    manager.subscribe((state) => states.push(state));
+    const first = await manager.load();
+    expect(pending).toBeDefined();
+
+    // While a request holds the model no unload is scheduled.
+    await manager.withSequence(never, async () => {
+      expect(pending).toBeUndefined();
+    });
+    expect(pending).toBeDefined();
+
+    const unloaded = new Promise<void>((resolve) => manager.subscribe((state) => state.status === "unloaded" && resolve()));
+    const fire = pending;
+    pending = undefined;
+    fire?.();
+    await unloaded;
+    expect(manager.state).toEqual({ status: "unloaded", modelPath: tiny.path, unloadedAt: "2026-01-02T03:04:05.000Z" });
+    expect(pending).toBeUndefined();
+
+    const again = await manager.withSequence(never, async ({ loaded }) => loaded);
+    expect(again).not.toBe(first);
+    expect(manager.state.status).toBe("ready");
+    expect(states.map((state) => state.status)).toEqual(["loading", "ready", "unloaded", "loading", "ready"]);
+    await manager.dispose();
+    expect(pending).toBeUndefined();
+  });
+
+  it("reports memory and tokens per second from recent answers", async () => {
+    const manager = new LocalModelManager({ modelPath: tiny.path, contextSize: 512, parallelRequests: 1 });
+    await manager.load();
+    const ready = manager.state;
+    if (ready.status !== "ready") throw new Error(`expected ready, got ${ready.status}`);
+    expect(ready.tokensPerSecond).toBeNull();
+    expect(ready.memoryBytes).toBeGreaterThan(0);
+    manager.recordGeneration(30, 1_000);
+    manager.recordGeneration(10, 1_000);
+    expect(manager.state).toMatchObject({ status: "ready", tokensPerSecond: 20 });
+    await manager.dispose();
+  });
 });

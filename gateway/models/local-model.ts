@@ -32,7 +32,25 @@ export interface LocalModelManagerOptions {
   checkTensors?: boolean;
   /** llama.cpp's own log lines; by default only errors are printed. */
   logger?: (level: LlamaLogLevel, message: string) => void;
+  /** Frees the model after this long without requests; the next request loads it again. 0 or undefined: never. */
+  idleUnloadMs?: number;
+  /** Timers for the idle unload; tests pass their own to fire it without waiting. */
+  timers?: IdleTimers;
+  clock?: () => Date;
 }
+
+export interface IdleTimers {
+  set(callback: () => void, milliseconds: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: IdleTimers = {
+  set: (callback, milliseconds) => setTimeout(callback, milliseconds).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Recent answers the tokens-per-second figure averages over. */
+const recentGenerationCount = 16;
 
 /** A loaded model and its shared context, as the local providers use it. */
 export interface LoadedLocalModel {
@@ -78,6 +96,10 @@ export class LocalModelManager {
   private generation = new AbortController();
   private readonly activeLeases = new Set<Promise<unknown>>();
   private disposed = false;
+  /** Callers between asking for the model and letting go of it; the idle timer waits for zero. */
+  private users = 0;
+  private idleTimer: unknown;
+  private readonly recentGenerations: Array<{ tokens: number; milliseconds: number }> = [];
 
   constructor(options: LocalModelManagerOptions) {
     this.options = options;
@@ -98,9 +120,14 @@ export class LocalModelManager {
     return this.modelPath !== undefined;
   }
 
+  /** The GGUF file in use, or `undefined` when none is set. */
+  get currentModelPath(): string | undefined {
+    return this.modelPath;
+  }
+
   /** Loads the model if needed. Concurrent callers share one load; `signal` only stops this caller's wait. */
   async load(signal?: AbortSignal): Promise<LoadedLocalModel> {
-    return this.loadResources(signal);
+    return this.inUse(() => this.loadResources(signal));
   }
 
   /**
@@ -108,13 +135,67 @@ export class LocalModelManager {
    * sequence returns to the pool when `use` settles, whatever happened.
    */
   async withSequence<Result>(signal: AbortSignal, use: (lease: SequenceLease) => Promise<Result>): Promise<Result> {
-    const resources = await this.loadResources(signal);
-    const leaseSignal = AbortSignal.any([signal, this.generation.signal]);
-    const sequence = await resources.pool.acquire(leaseSignal);
+    return this.inUse(async () => {
+      const resources = await this.loadResources(signal);
+      const leaseSignal = AbortSignal.any([signal, this.generation.signal]);
+      const sequence = await resources.pool.acquire(leaseSignal);
+      try {
+        return await this.track(use({ loaded: resources, sequence, signal: leaseSignal }));
+      } finally {
+        resources.pool.release(sequence);
+      }
+    });
+  }
+
+  /** Feeds the tokens-per-second figure the state reports; called when an answer ends. */
+  recordGeneration(tokens: number, milliseconds: number): void {
+    if (tokens <= 0 || milliseconds <= 0) return;
+    this.recentGenerations.push({ tokens, milliseconds });
+    if (this.recentGenerations.length > recentGenerationCount) this.recentGenerations.shift();
+    const state = this.stateHolder.state;
+    if (state.status === "ready") this.stateHolder.set({ ...state, tokensPerSecond: this.tokensPerSecond() });
+  }
+
+  private tokensPerSecond(): number | null {
+    const totals = this.recentGenerations.reduce((sum, run) => ({ tokens: sum.tokens + run.tokens, milliseconds: sum.milliseconds + run.milliseconds }), { tokens: 0, milliseconds: 0 });
+    return totals.milliseconds === 0 ? null : Math.round((totals.tokens * 10_000) / totals.milliseconds) / 10;
+  }
+
+  /** Counts a caller as a user of the model for as long as `work` runs, so the idle unload waits for it. */
+  private async inUse<Result>(work: () => Promise<Result>): Promise<Result> {
+    this.users += 1;
+    this.cancelIdleUnload();
     try {
-      return await this.track(use({ loaded: resources, sequence, signal: leaseSignal }));
+      return await work();
     } finally {
-      resources.pool.release(sequence);
+      this.users -= 1;
+      this.scheduleIdleUnload();
+    }
+  }
+
+  private cancelIdleUnload(): void {
+    if (this.idleTimer === undefined) return;
+    (this.options.timers ?? realTimers).clear(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private scheduleIdleUnload(): void {
+    const idleMs = this.options.idleUnloadMs ?? 0;
+    if (idleMs <= 0 || this.users > 0 || this.loaded === undefined || this.disposed) return;
+    this.cancelIdleUnload();
+    this.idleTimer = (this.options.timers ?? realTimers).set(() => {
+      this.idleTimer = undefined;
+      void this.unloadWhenIdle();
+    }, idleMs);
+  }
+
+  /** Frees the model's memory when nobody has used it for `idleUnloadMs`; the next request loads it again. */
+  private async unloadWhenIdle(): Promise<void> {
+    const modelPath = this.modelPath;
+    if (this.users > 0 || this.loaded === undefined || modelPath === undefined) return;
+    await this.unload();
+    if (this.modelPath === modelPath && !this.disposed && this.loaded === undefined) {
+      this.stateHolder.set({ status: "unloaded", modelPath, unloadedAt: (this.options.clock?.() ?? new Date()).toISOString() });
     }
   }
 
@@ -123,6 +204,13 @@ export class LocalModelManager {
    * node-llama-cpp evaluates one input at a time on it, so concurrent callers take turns.
    */
   async withEmbeddingContext<Result>(
+    signal: AbortSignal,
+    use: (embeddingContext: LlamaEmbeddingContext, loaded: LoadedLocalModel, signal: AbortSignal) => Promise<Result>,
+  ): Promise<Result> {
+    return this.inUse(() => this.useEmbeddingContext(signal, use));
+  }
+
+  private async useEmbeddingContext<Result>(
     signal: AbortSignal,
     use: (embeddingContext: LlamaEmbeddingContext, loaded: LoadedLocalModel, signal: AbortSignal) => Promise<Result>,
   ): Promise<Result> {
@@ -148,6 +236,7 @@ export class LocalModelManager {
 
   /** Points the manager at another file (or none); the current model is unloaded first. */
   async setModelPath(modelPath: string | undefined): Promise<void> {
+    this.cancelIdleUnload();
     await this.unload();
     this.modelPath = modelPath;
     this.failure = undefined;
@@ -158,6 +247,7 @@ export class LocalModelManager {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.cancelIdleUnload();
     await this.unload();
     const llama = this.llama;
     this.llama = undefined;
@@ -210,10 +300,12 @@ export class LocalModelManager {
         modelId: resources.modelId,
         architecture: resources.model.fileInfo.metadata.general.architecture,
         fileBytes: resources.fileBytes,
+        memoryBytes: resources.model.size + resources.context.stateSize,
         gpu: resources.llama.gpu,
         contextSize: resources.contextSize,
         parallelRequests: resources.context.totalSequences,
         loadMilliseconds: Math.round(performance.now() - startedAt),
+        tokensPerSecond: this.tokensPerSecond(),
       });
       return resources;
     } catch (error) {

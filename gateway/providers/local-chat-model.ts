@@ -48,7 +48,9 @@ export class LocalChatModel implements ChatModel {
         controller = streamController;
         emit({ type: "response-metadata", modelId: loaded.modelId });
         this.manager
-          .withSequence(signal, (lease) => generate(lease, settings, grammar, maxTokens, promptTokens, emit))
+          .withSequence(signal, (lease) =>
+            generate(lease, settings, grammar, maxTokens, promptTokens, emit, (tokens, milliseconds) => this.manager.recordGeneration(tokens, milliseconds)),
+          )
           .catch((error: unknown) => emit({ type: "error", error: toLocalModelError(error, signal) }))
           .finally(close);
       },
@@ -93,8 +95,14 @@ async function generate(
   maxTokens: number,
   promptTokens: number,
   emit: (part: ChatStreamPart) => void,
+  onGenerated: (tokens: number, milliseconds: number) => void,
 ): Promise<void> {
   const { loaded, sequence, signal } = lease;
+  // Timed from the first token, so the figure is generation speed and not prompt reading.
+  let firstOutputAt: number | undefined;
+  const noteOutput = (): void => {
+    firstOutputAt ??= performance.now();
+  };
   const chatWrapper = settings.forceCall ? forceFunctionCall(loaded.chatWrapper) : loaded.chatWrapper;
   const chat = new LlamaChat({ contextSequence: sequence, chatWrapper });
   const meterBefore = sequence.tokenMeter.getState();
@@ -112,6 +120,7 @@ async function generate(
       seed: settings.seed ?? randomInt(2 ** 32),
       ...(settings.stop.length === 0 ? {} : { customStopTriggers: settings.stop }),
       onTextChunk: (text: string) => {
+        noteOutput();
         if (text !== "") emit({ type: "text-delta", delta: text });
       },
     };
@@ -124,12 +133,16 @@ async function generate(
             documentFunctionParams: true,
             // Wrappers without parallel calls (ChatML among them) make one call per answer anyway.
             ...(settings.singleToolCall ? { maxParallelFunctionCalls: 1 } : {}),
-            onFunctionCallParamsChunk: (chunk) => toolCalls.onParamsChunk(chunk.callIndex, chunk.functionName, chunk.paramsChunk),
+            onFunctionCallParamsChunk: (chunk) => {
+              noteOutput();
+              toolCalls.onParamsChunk(chunk.callIndex, chunk.functionName, chunk.paramsChunk);
+            },
             onFunctionCall: (functionCall) => toolCalls.onCallDone(functionCall.functionName),
           };
     const result = await chat.generateResponse(settings.history, generateOptions);
     if (signal.aborted) throw signal.reason;
     const completionTokens = sequence.tokenMeter.diff(meterBefore).usedOutputTokens;
+    if (firstOutputAt !== undefined) onGenerated(completionTokens - 1, performance.now() - firstOutputAt);
     emit({
       type: "finish",
       finishReason: toFinishReason(result.metadata.stopReason, toolCalls.count),

@@ -9,7 +9,8 @@ export function modelsHandler(dependencies: GatewayDependencies) {
   const created = Math.floor(Date.now() / 1000);
   return function models(context: Context<GatewayEnv>): Response {
     const entry = (id: string, ownedBy: string) => ({ id, object: "model", created, owned_by: ownedBy });
-    const data = [entry("auto", "privacy-router"), entry("local", "privacy-router")];
+    // `on_device`: the local tier never leaves this machine (a local server must be on loopback).
+    const data: Array<ReturnType<typeof entry> & { on_device?: true }> = [entry("auto", "privacy-router"), { ...entry("local", "privacy-router"), on_device: true }];
     for (const provider of dependencies.config.providers) {
       if (!dependencies.cloudModel(provider.id)) continue;
       for (const model of providerModelIds(provider)) data.push(entry(`${provider.id}/${model}`, provider.id));
