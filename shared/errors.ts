@@ -1,3 +1,5 @@
+import { pullDefaultModelCommand } from "./local-models.js";
+
 /**
  * The one catalogue of user-facing errors. Each entry says what happened and what to do;
  * the HTTP edge maps them to the OpenAI error shape, the CLI prints `message` on one line.
@@ -6,6 +8,16 @@ export const errorCatalogue = {
   invalid_json: { status: 400, type: "invalid_request_error", message: "The request body is not valid JSON." },
   invalid_request: { status: 400, type: "invalid_request_error", message: "The request is not valid." },
   unsupported_parameter: { status: 400, type: "invalid_request_error", message: "A parameter is not supported." },
+  server_state_unsupported: {
+    status: 400,
+    type: "invalid_request_error",
+    message: "Privacy Router keeps no responses or conversations on the server. Send the whole conversation in `input` each time, with `store` false or left out.",
+  },
+  hosted_tool_unsupported: {
+    status: 400,
+    type: "invalid_request_error",
+    message: "Privacy Router does not run hosted tools (web search, file search, code interpreter and the like). Define function tools and run them in your client.",
+  },
   missing_token: {
     status: 401,
     type: "authentication_error",
@@ -31,6 +43,11 @@ export const errorCatalogue = {
     type: "permission_error",
     message: "This needs an admin token: `privacy-router tokens create <name> --admin` makes one.",
   },
+  login_required: {
+    status: 401,
+    type: "authentication_error",
+    message: "Sign in first: run `privacy-router login` and open the URL it prints (scripts send `Authorization: Bearer <admin token>`).",
+  },
   policy_blocked: { status: 403, type: "permission_error", message: "The privacy policy refused this request." },
   not_found: { status: 404, type: "invalid_request_error", message: "Unknown endpoint. Privacy Router never passes unknown endpoints through." },
   model_not_found: {
@@ -43,6 +60,18 @@ export const errorCatalogue = {
     status: 413,
     type: "invalid_request_error",
     message: "The request body is larger than the configured limit (`server.maxBodyBytes`).",
+  },
+  invalid_config: { status: 400, type: "invalid_request_error", message: "The configuration is not valid; nothing was changed. Fix the fields named in `issues`." },
+  conflict: { status: 409, type: "invalid_request_error", message: "That already exists; choose another name or remove the existing one first." },
+  config_changed: {
+    status: 409,
+    type: "invalid_request_error",
+    message: "config.yaml changed since you opened it; nothing was saved. Reload it, then make your change again.",
+  },
+  keychain_unavailable: {
+    status: 503,
+    type: "api_error",
+    message: "The OS keychain could not be used. On Linux it needs a running Secret Service such as gnome-keyring; or set PRIVACY_ROUTER_KEY_<PROVIDER> in the gateway's environment.",
   },
   unsupported_media_type: { status: 415, type: "invalid_request_error", message: "Send the body as `application/json`." },
   upstream_error: { status: 502, type: "api_error", message: "The provider answered with an error." },
@@ -57,9 +86,22 @@ export const errorCatalogue = {
   local_model_unavailable: {
     status: 503,
     type: "api_error",
-    message: "No local model is available. Set `local.model` in config.yaml to a GGUF file.",
+    message: `No local model is installed yet. Run \`${pullDefaultModelCommand}\` (or use the app's Models page), or set \`local.model\` in config.yaml to a GGUF file.`,
   },
   local_model_failed: { status: 500, type: "api_error", message: "The local model failed while answering." },
+  model_unknown: {
+    status: 404,
+    type: "invalid_request_error",
+    message: "No model with that id is in the catalogue. `privacy-router models list` shows the ids.",
+  },
+  model_download_failed: { status: 502, type: "api_error", message: "The model could not be downloaded. Check the network connection, then pull it again: the download resumes." },
+  model_verification_failed: {
+    status: 502,
+    type: "api_error",
+    message: "The downloaded model file is not the expected one (its SHA-256 differs), so it was deleted. Pull it again; if it keeps failing, the file on the server changed.",
+  },
+  disk_space_insufficient: { status: 507, type: "api_error", message: "There is not enough free disk space for this model. Free some space, then pull it again." },
+  model_download_in_progress: { status: 409, type: "invalid_request_error", message: "This model is already being downloaded." },
   audit_unavailable: {
     status: 503,
     type: "api_error",

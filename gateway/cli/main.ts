@@ -5,6 +5,8 @@ import { doctorUsage, runDoctorCommand } from "./commands/doctor.js";
 import { explainUsage, runExplainCommand } from "./commands/explain.js";
 import { runKeysCommand } from "./commands/keys.js";
 import { localOnlyUsage, runLocalOnlyCommand } from "./commands/local-only.js";
+import { loginUsage, runLoginCommand } from "./commands/login.js";
+import { modelsUsage, runModelsCommand } from "./commands/models.js";
 import { runScanCommand, scanUsage } from "./commands/scan.js";
 import { runServeCommand, serveUsage } from "./commands/serve.js";
 import { runTokensCommand, tokensUsage } from "./commands/tokens.js";
@@ -17,11 +19,13 @@ usage: privacy-router <command> [options]
 
 commands:
   serve [--host ADDRESS] [--port PORT]     run the OpenAI-compatible endpoint (default http://127.0.0.1:8484/v1)
+  login [--json]                           a fresh one-time sign-in link for the running gateway's UI
   tokens create <name> [--admin] [--json]  make a client token; also: tokens list, tokens revoke <name>
   scan [--json | --jsonl] [FILE|-]         what would be treated as sensitive in a text
   explain [--model M] [--json|--jsonl] [FILE|-]  dry run: findings, decision, reasons, and exactly what would be sent
   doctor                                   check config, local model, key sources, audit trail
   local-only on|off|status                 pause or resume all cloud traffic at once
+  models list [--json] | pull <id> | remove <id>  local models: the catalogue, download (resumable, verified), delete
   keys set <provider>                      store a provider API key in the OS keychain (read from stdin)
   keys list | keys delete <provider>       where keys come from; remove one
   audit verify [FILE] | export | status    check the tamper-evident audit trail (or an export), export it
@@ -36,12 +40,14 @@ type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   serve: { run: runServeCommand, usage: serveUsage },
+  login: { run: runLoginCommand, usage: loginUsage },
   tokens: { run: runTokensCommand, usage: tokensUsage },
   scan: { run: runScanCommand, usage: scanUsage },
   audit: { run: runAuditCommand, usage: auditUsage },
   explain: { run: runExplainCommand, usage: explainUsage },
   doctor: { run: runDoctorCommand, usage: doctorUsage },
   "local-only": { run: runLocalOnlyCommand, usage: localOnlyUsage },
+  models: { run: (argv, context) => runModelsCommand(argv, context), usage: modelsUsage },
   keys: {
     run: (argv, context) => runKeysCommand(argv, context.io, { providerIds: context.loadConfig().config.providers.map((provider) => provider.id) }),
     usage: "usage: privacy-router keys set|list|delete <provider>",

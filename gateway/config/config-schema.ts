@@ -34,6 +34,20 @@ export const providerConfigSchema = z.strictObject({
   dataPolicy: dataPolicySchema.default({ retentionDays: null, trainsOnData: true, zeroDataRetention: false, region: null }),
 });
 
+/** Only loopback: the local tier sees sensitive text, so its server must be on this device. */
+const localServerSchema = z.strictObject({
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://127.0.0.1:11434/v1" })
+    .refine(isLoopbackUrl, "must be on this machine (127.0.0.1, localhost or [::1]): the local tier receives sensitive text"),
+  /** The model name the server knows, e.g. `qwen2.5:0.5b` for Ollama. */
+  model: z.string().min(1),
+});
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export const configSchema = z.strictObject({
   server: z
     .strictObject({
@@ -147,11 +161,16 @@ export const configSchema = z.strictObject({
     .prefault({}),
   local: z
     .strictObject({
-      /** A GGUF file path (relative paths resolve against the data directory). */
+      /** A GGUF file path (relative paths resolve against the config file's folder) or a catalogue id (`privacy-router models list`). */
       model: z.string().min(1).optional(),
       contextSize: z.number().int().positive().default(4096),
       sequences: z.number().int().min(1).max(16).default(2),
+      /** Free the model's memory after this many seconds without requests (the next one loads it again); 0 keeps it loaded. */
+      idleUnloadSeconds: z.number().int().min(0).default(600),
+      /** An OpenAI-compatible server already running on this machine (Ollama, LM Studio, llama-server) answers instead of a GGUF file. */
+      server: localServerSchema.optional(),
     })
+    .refine((local) => local.model === undefined || local.server === undefined, "set either `model` or `server`, not both")
     .prefault({}),
 });
 

@@ -103,7 +103,7 @@ export function planChat(request: ChatCompletionRequest, dependencies: ChatPipel
     implausiblyEasy: difficulty.implausiblyEasy,
     policy: config.policy,
     routing: { ...resolveRoutingTargets(config), threshold: config.routing.threshold },
-    // A provider without an adapter (Anthropic, for now) is not a destination at all.
+    // A provider without an adapter is not a destination at all.
     dataPolicies: new Map(config.providers.filter((provider) => dependencies.cloudModel(provider.id) !== undefined).map((provider) => [provider.id, provider.dataPolicy])),
     localAvailable: dependencies.localModel !== undefined,
     localOnly: config.policy.localOnly || dependencies.localOnly(),

@@ -1,4 +1,5 @@
 import type { FindingType } from "../../shared/findings.js";
+import { pullDefaultModelCommand } from "../../shared/local-models.js";
 import { actionRank, stricterAction, type Action, type SensitivityClass } from "../../shared/policy.js";
 import type { Route } from "../../shared/provenance.js";
 import type { DataPolicy, GatewayConfig } from "../config/config-schema.js";
@@ -101,7 +102,7 @@ export function decide(input: DecisionInput): Decision {
   const keepLocal = (why: Reason[]): Decision =>
     input.localAvailable
       ? local([...why, { code: "answered_locally", message: "The local model answers instead." }])
-      : blocked([...why, { code: "no_local_model", message: "No local model is configured to answer it instead." }]);
+      : blocked([...why, { code: "no_local_model", message: `No local model is installed to answer it instead (it is never sent to the cloud for that): run \`${pullDefaultModelCommand}\` to get one.` }]);
 
   if (action === "block") return blocked([{ code: "policy_block", message: "The policy blocks content of this class." }]);
 

@@ -5,7 +5,9 @@ import { PassThrough } from "node:stream";
 import { stringify } from "yaml";
 import type { GatewayConfig } from "../../gateway/config/config-schema.js";
 import { loadConfig } from "../../gateway/config/load-config.js";
-import { createLogger } from "../../gateway/logging/logger.js";
+import { createLogger, type Logger } from "../../gateway/logging/logger.js";
+import type { ModelLibrary } from "../../gateway/models/model-library.js";
+import type { CatalogueModel } from "../../shared/local-models.js";
 import type { Keychain } from "../../gateway/secrets/keychain.js";
 import { createMemoryKeychain } from "../../gateway/secrets/memory-keychain.js";
 import { startGateway, type LocalTier, type RunningGateway } from "../../gateway/server/start-gateway.js";
@@ -26,11 +28,18 @@ export interface TestGateway {
 export async function startTestGateway(options: {
   config?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
-  createLocalTier?: (config: GatewayConfig) => LocalTier | undefined;
+  /** Gets the gateway's model library too (`always`: build the tier even with no model configured). */
+  /** The local model catalogue the gateway downloads from. */
+  modelCatalogue?: readonly CatalogueModel[];
+  createLocalTier?: (config: GatewayConfig, logger: Logger, context: { library: ModelLibrary; always: boolean }) => LocalTier | undefined;
   /** Holds the audit signing key; a fresh in-memory one by default, so tests leave nothing in the OS keychain. */
   auditKeychain?: Keychain;
   /** Use this data directory (and leave it in place on close) instead of a throwaway one. */
   dataDir?: string;
+  /** The clock of sign-in links and UI sessions. */
+  clock?: () => Date;
+  /** The built UI to serve. */
+  uiDirectory?: string;
 }): Promise<TestGateway> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "pr-gateway-"));
   writeFileSync(join(dataDir, "config.yaml"), stringify(options.config ?? {}));
@@ -45,7 +54,10 @@ export async function startTestGateway(options: {
     port: 0,
     env: options.env ?? {},
     createLocalTier: options.createLocalTier ?? (() => undefined),
+    ...(options.modelCatalogue ? { modelCatalogue: options.modelCatalogue } : {}),
     auditKeychain: options.auditKeychain ?? createMemoryKeychain(),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.uiDirectory ? { uiDirectory: options.uiDirectory } : {}),
   });
   const token = gateway.tokens.create("test-client");
   return {

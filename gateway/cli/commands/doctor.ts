@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readAuditStatus } from "../../audit/audit-status.js";
-import { inspectGgufFile } from "../../models/inspect-gguf-file.js";
+import { checkLocalModel } from "../../models/check-local-model.js";
 import { LocalOnlySwitch } from "../../policy/local-only-switch.js";
 import { createKeyStore, defaultKeychainService, keychainServiceVariable } from "../../secrets/key-store.js";
 import { createOsKeychain } from "../../secrets/os-keychain.js";
@@ -35,21 +35,13 @@ export async function runDoctorCommand(argv: string[], context: CommandContext):
     return 1;
   }
 
-  if (!config.local.model) line("warn", "local model: none configured; sensitive requests to cloud models will be refused (set local.model)");
-  else {
-    try {
-      const summary = await inspectGgufFile(config.local.model, AbortSignal.timeout(15_000));
-      line("ok", `local model: ${summary.name ?? config.local.model} (${summary.architecture}, ${(summary.byteLength / 1e6).toFixed(1)} MB)`);
-    } catch (error) {
-      line("FAIL", `local model: ${(error as Error).message}`);
-    }
-  }
+  const localModel = await checkLocalModel(config, context.dataDir, AbortSignal.timeout(15_000));
+  line(localModel.state, localModel.text);
 
   const service = context.io.env[keychainServiceVariable] || defaultKeychainService;
   const keyStore = createKeyStore({ env: context.io.env, service });
   for (const provider of config.providers) {
     const description = await keyStore.describe(provider.id, AbortSignal.timeout(15_000));
-    if (provider.kind === "anthropic") line("warn", `provider ${provider.id}: kind anthropic is not supported yet; requests for it stay local`);
     if (description.source === "none") {
       line("FAIL", `provider ${provider.id}: no API key (privacy-router keys set ${provider.id}, or ${description.environmentVariable})${description.keychainProblem ? `; keychain: ${description.keychainProblem}` : ""}`);
     } else line("ok", `provider ${provider.id}: key from the ${description.source}${description.source === "environment" ? ` (${description.environmentVariable})` : ""}`);

@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
 import { createLogger } from "../../logging/logger.js";
+import { pullDefaultModelCommand } from "../../../shared/local-models.js";
 import { createLocalTier } from "../../models/create-local-tier.js";
 import { loopbackHosts, startGateway } from "../../server/start-gateway.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
+import { openSupervisorChannel, type SupervisorChannel } from "../supervisor-channel.js";
+import { LocalOnlySwitch } from "../../policy/local-only-switch.js";
 
 export const serveUsage = "usage: privacy-router serve [--host ADDRESS] [--port PORT]";
 
@@ -12,6 +15,17 @@ export const serveUsage = "usage: privacy-router serve [--host ADDRESS] [--port 
  * very first run, a client token; logs go to stderr as JSON lines.
  */
 export async function runServeCommand(argv: string[], context: CommandContext): Promise<number> {
+  // Under the desktop app (an Electron utilityProcess) the supervisor hears why a start failed.
+  const supervisor = openSupervisorChannel();
+  try {
+    return await serveUntilStopped(argv, context, supervisor);
+  } catch (error) {
+    supervisor?.reportStartFailure(error);
+    throw error;
+  }
+}
+
+async function serveUntilStopped(argv: string[], context: CommandContext, supervisor: SupervisorChannel | undefined): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -39,6 +53,7 @@ export async function runServeCommand(argv: string[], context: CommandContext): 
     ...(port === undefined ? {} : { port }),
     env: io.env,
     createLocalTier,
+    ...(path === undefined ? {} : { configPath: path }),
   });
 
   const { stdout } = io;
@@ -46,7 +61,10 @@ export async function runServeCommand(argv: string[], context: CommandContext): 
   writeLine(stdout, `  data directory: ${context.dataDir}`);
   writeLine(stdout, `  config: ${path ?? "none (built-in defaults)"}`);
   writeLine(stdout, `  policy version: ${gateway.policyVersion}`);
-  writeLine(stdout, `  local model: ${config.local.model ?? "none configured (set local.model in config.yaml)"}`);
+  writeLine(
+    stdout,
+    `  local model: ${config.local.server ? `${config.local.server.model} at ${config.local.server.baseUrl} (local server)` : (config.local.model ?? `none yet (run \`${pullDefaultModelCommand}\`, then set local.model)`)}`,
+  );
   writeLine(stdout, `  cloud providers: ${config.providers.map((provider) => provider.id).join(", ") || "none configured"}`);
   if (gateway.tokens.isEmpty()) {
     const token = gateway.tokens.create("default");
@@ -56,6 +74,17 @@ export async function runServeCommand(argv: string[], context: CommandContext): 
     writeLine(stdout, `Use it as the API key: OPENAI_BASE_URL=${gateway.url}/v1 OPENAI_API_KEY=<token>`);
     writeLine(stdout, "More tokens, one per tool: privacy-router tokens create <name>");
   }
+  writeLine(stdout, "");
+  writeLine(stdout, "Open the UI with this one-time sign-in link (it works once, for 5 minutes; `privacy-router login` prints a new one):");
+  writeLine(stdout, `  ${gateway.loginUrl()}`);
+
+  supervisor?.reportReady({
+    url: gateway.url,
+    createLoginUrl: () => gateway.loginUrl(),
+    events: gateway.events,
+    localOnly: new LocalOnlySwitch(context.dataDir),
+    localOnlyForcedByConfig: config.policy.localOnly,
+  });
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -65,8 +94,10 @@ export async function runServeCommand(argv: string[], context: CommandContext): 
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+    supervisor?.onShutdown(stop);
   });
   logger.log("info", "shutting down");
   await gateway.close();
+  supervisor?.close();
   return 0;
 }
