@@ -28,7 +28,14 @@ export const dataPolicySchema = z.strictObject({
 export const providerConfigSchema = z.strictObject({
   id: providerId,
   kind: z.enum(["openai", "anthropic", "openai-compatible"]),
-  baseUrl: z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. https://api.openai.com/v1" }),
+  // The provider's API key travels in every request: plain http only to a server on this machine.
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "an http(s) URL, e.g. https://api.openai.com/v1" })
+    .refine(
+      // Only plain http is judged here; anything else that is not https was refused just above.
+      (value) => !URL.canParse(value) || new URL(value).protocol !== "http:" || isLoopbackUrl(value),
+      "must use https (the API key is sent with every request); plain http is allowed only on this machine (127.0.0.1, localhost or [::1])",
+    ),
   models: z.array(modelEntry).min(1, "list at least one model id"),
   // Unknown data terms are assumed to be the loosest: the user must say otherwise.
   dataPolicy: dataPolicySchema.default({ retentionDays: null, trainsOnData: true, zeroDataRetention: false, region: null }),

@@ -8,8 +8,12 @@ import { egressContext } from "./egress-context.js";
 export interface EgressGateOptions {
   /** Provider id → base URL, from local config only. */
   baseUrls: ReadonlyMap<string, string>;
-  /** Reads the provider's key when a call needs it (keychain or environment). */
-  resolveKey: (providerId: string, signal: AbortSignal) => Promise<string | undefined>;
+  /**
+   * Reads the provider's key when a call needs it (keychain or environment), for a call to
+   * `origin`. Throws `provider_key_origin_mismatch` when the key is bound to another origin:
+   * the key never goes anywhere it was not set for.
+   */
+  resolveKey: (providerId: string, signal: AbortSignal, origin: string) => Promise<string | undefined>;
   detectors: readonly Detector[];
   fetch?: typeof fetch;
   /** Called for every request the gate stops, with the finding types only. */
@@ -39,7 +43,7 @@ export function createEgressGate(options: EgressGateOptions): Egress {
           message: `The egress gate stopped the request: the outbound body still contained ${types.join(", ")} content.`,
         });
       }
-      const key = await options.resolveKey(request.providerId, request.signal);
+      const key = await options.resolveKey(request.providerId, request.signal, new URL(request.url).origin);
       if (key === undefined) {
         throw new GatewayError("provider_key_missing", {
           message: `No API key is set for provider \`${request.providerId}\`. Run \`privacy-router keys set ${request.providerId}\` or set PRIVACY_ROUTER_KEY_${request.providerId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}.`,

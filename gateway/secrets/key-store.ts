@@ -1,3 +1,4 @@
+import { decodeStoredKey, encodeStoredKey } from "./key-envelope.js";
 import { keyEnvironmentVariable } from "./key-environment-variable.js";
 import { KeyStoreError } from "./key-store-error.js";
 import { validateKeyValue } from "./key-value.js";
@@ -17,6 +18,18 @@ export interface KeyDescription {
   environmentVariable: string;
   /** Why the keychain could not be read, when it could not; never contains a key. */
   keychainProblem?: string;
+  /** The origin a keychain key was set for (absent for environment keys and older bare entries). */
+  boundOrigin?: string;
+}
+
+export interface SetKeyOptions {
+  /**
+   * The provider origin (scheme://host:port) the key is for. The gateway sends the key to this
+   * origin only. Without one the entry is stored bare, and the gateway binds it to the
+   * provider's address at its next start.
+   */
+  origin?: string;
+  signal?: AbortSignal;
 }
 
 export interface KeyStore {
@@ -25,7 +38,12 @@ export interface KeyStore {
   /** The key to use for a call, read now: the environment variable first, then the keychain. */
   resolve(providerId: string, signal?: AbortSignal): Promise<ResolvedKey | undefined>;
   /** Stores the key in the OS keychain; throws a KeyStoreError when it cannot. */
-  set(providerId: string, value: string, signal?: AbortSignal): Promise<void>;
+  set(providerId: string, value: string, options?: SetKeyOptions): Promise<void>;
+  /**
+   * Binds a bare keychain entry (written before keys were bound, or without an origin) to
+   * `origin`; `true` when it did. An entry already bound is left as it is.
+   */
+  bindBareKey(providerId: string, origin: string, signal?: AbortSignal): Promise<boolean>;
   /** Removes the keychain entry; `false` when there was none. The environment is not touched. */
   delete(providerId: string, signal?: AbortSignal): Promise<boolean>;
   /** Where the key would come from, without ever returning it. */
@@ -45,6 +63,8 @@ export interface KeyStoreOptions {
  * `PRIVACY_ROUTER_KEY_<ID>`, which wins. Nothing is cached: a key is read when a call needs it
  * and is dropped with the call, and a key rotated in the keychain is used at once.
  * There is deliberately no file fallback: without a keychain, keys come from the environment.
+ * A keychain entry also records the provider origin the key was set for (key-envelope.ts);
+ * key-binding.ts decides whether a call to some origin may use the key.
  */
 export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
   const env = options.env ?? process.env;
@@ -64,7 +84,9 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
       if (environmentValue !== undefined) return createResolvedKey(environmentValue, "environment");
       try {
         const keychainValue = nonEmpty(await keychain.get(service, account, signal));
-        return keychainValue === undefined ? undefined : createResolvedKey(keychainValue, "keychain");
+        if (keychainValue === undefined) return undefined;
+        const stored = decodeStoredKey(keychainValue);
+        return createResolvedKey(stored.key, "keychain", stored.origin);
       } catch (error) {
         if (signal?.aborted === true) throw error;
         // An unreachable keychain leaves the environment as the only source; the caller
@@ -73,11 +95,12 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
       }
     },
 
-    async set(providerId, value, signal) {
+    async set(providerId, value, options = {}) {
+      const { origin, signal } = options;
       const account = normalizeProviderId(providerId);
       validateKeyValue(value);
       try {
-        await keychain.set(service, account, value, signal);
+        await keychain.set(service, account, origin === undefined ? value : encodeStoredKey(value, origin), signal);
       } catch (error) {
         if (signal?.aborted === true) throw error;
         throw new KeyStoreError(
@@ -88,6 +111,16 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
           { cause: error },
         );
       }
+    },
+
+    async bindBareKey(providerId, origin, signal) {
+      const account = normalizeProviderId(providerId);
+      const keychainValue = nonEmpty(await keychain.get(service, account, signal));
+      if (keychainValue === undefined) return false;
+      const stored = decodeStoredKey(keychainValue);
+      if (stored.origin !== undefined) return false;
+      await keychain.set(service, account, encodeStoredKey(stored.key, origin), signal);
+      return true;
     },
 
     async delete(providerId, signal) {
@@ -112,7 +145,9 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
       }
       try {
         const keychainValue = nonEmpty(await keychain.get(service, account, signal));
-        return { providerId: account, source: keychainValue === undefined ? "none" : "keychain", environmentVariable };
+        if (keychainValue === undefined) return { providerId: account, source: "none", environmentVariable };
+        const { origin } = decodeStoredKey(keychainValue);
+        return { providerId: account, source: "keychain", environmentVariable, ...(origin === undefined ? {} : { boundOrigin: origin }) };
       } catch (error) {
         if (signal?.aborted === true) throw error;
         return { providerId: account, source: "none", environmentVariable, keychainProblem: describeFailure(error) };

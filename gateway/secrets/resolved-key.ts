@@ -5,6 +5,8 @@ export type KeySource = "environment" | "keychain";
 export interface ResolvedKey {
   readonly value: string;
   readonly source: KeySource;
+  /** The origin a keychain key was set for; `undefined` for environment keys and older bare entries. */
+  readonly boundOrigin: string | undefined;
 }
 
 /**
@@ -14,19 +16,21 @@ export interface ResolvedKey {
  */
 class ProviderKey implements ResolvedKey {
   readonly source: KeySource;
+  readonly boundOrigin: string | undefined;
   readonly #value: string;
 
-  constructor(value: string, source: KeySource) {
+  constructor(value: string, source: KeySource, boundOrigin: string | undefined) {
     this.#value = value;
     this.source = source;
+    this.boundOrigin = boundOrigin;
   }
 
   get value(): string {
     return this.#value;
   }
 
-  toJSON(): { source: KeySource } {
-    return { source: this.source };
+  toJSON(): { source: KeySource; boundOrigin?: string } {
+    return this.boundOrigin === undefined ? { source: this.source } : { source: this.source, boundOrigin: this.boundOrigin };
   }
 
   toString(): string {
@@ -38,6 +42,6 @@ class ProviderKey implements ResolvedKey {
   }
 }
 
-export function createResolvedKey(value: string, source: KeySource): ResolvedKey {
-  return new ProviderKey(value, source);
+export function createResolvedKey(value: string, source: KeySource, boundOrigin?: string): ResolvedKey {
+  return new ProviderKey(value, source, boundOrigin);
 }

@@ -1,3 +1,4 @@
+import { GatewayError } from "../../shared/errors.js";
 import type { GatewayConfig } from "../config/config-schema.js";
 import { configuredDetectors } from "../detection/configured-detectors.js";
 import type { Logger } from "../logging/logger.js";
@@ -6,11 +7,17 @@ import { resolveRoutingTargets } from "../pipeline/plan-chat.js";
 import { policyVersion } from "../policy/policy-version.js";
 import { SpendLedger, type SpendEntry } from "../policy/spend-ledger.js";
 import { createCloudModels } from "../providers/create-cloud-models.js";
+import { keyForOrigin, keyOriginMismatchMessage } from "../secrets/key-binding.js";
 import type { KeyStore } from "../secrets/key-store.js";
 import type { PipelineParts } from "./live-pipeline.js";
 
 export interface PipelineEnvironment {
   keyStore: KeyStore;
+  /**
+   * Provider id → origin of its base URL in the config this process started with: where
+   * environment keys and bare keychain entries may go (key-binding.ts). Fixed for the process.
+   */
+  startupOrigins: ReadonlyMap<string, string>;
   fetch: typeof fetch;
   logger: Logger;
   /** This month's cloud spend so far, so budgets carry over a rebuild. */
@@ -30,7 +37,13 @@ export function buildPipelineParts(config: GatewayConfig, environment: PipelineE
   const { keyStore, logger } = environment;
   const egress = createEgressGate({
     baseUrls: new Map(config.providers.map((provider) => [provider.id, provider.baseUrl])),
-    resolveKey: async (providerId, signal) => (await keyStore.resolve(providerId, signal))?.value,
+    resolveKey: async (providerId, signal, origin) => {
+      const found = await keyForOrigin(keyStore, environment.startupOrigins, providerId, origin, signal);
+      if (found.state === "missing") return undefined;
+      if (found.state === "usable") return found.key.value;
+      logger.log("warn", "a provider key was not sent: it is bound to another address", { provider: providerId, reason: "provider_key_origin_mismatch" });
+      throw new GatewayError("provider_key_origin_mismatch", { message: keyOriginMismatchMessage(providerId, found.source, found.boundOrigin, origin) });
+    },
     detectors,
     fetch: environment.fetch,
     onBlocked: (providerId, types) => logger.log("warn", "egress gate stopped a request", { provider: providerId, findingTypes: types }),

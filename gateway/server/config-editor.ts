@@ -7,6 +7,7 @@ import { GatewayError, isGatewayError } from "../../shared/errors.js";
 import type { GatewayConfig } from "../config/config-schema.js";
 import { configIssues, lineOf } from "../config/config-issues.js";
 import { ConfigError, parseConfigText } from "../config/load-config.js";
+import { providerAddressChanges } from "../config/provider-address-changes.js";
 import type { Logger } from "../logging/logger.js";
 import type { AdminEventBus } from "./admin-events.js";
 import type { LivePipeline, PipelineParts } from "./live-pipeline.js";
@@ -65,7 +66,7 @@ export class ConfigEditor {
   }
 
   /** Saves and applies a whole config text. */
-  save(text: string, options: { baseRevision?: string | undefined; change?: ConfigEvent["change"]; providerId?: string | null } = {}): SaveOutcome {
+  save(text: string, options: { baseRevision?: string | undefined; change?: ConfigEvent["change"]; providerId?: string | null; actor?: string } = {}): SaveOutcome {
     if (options.baseRevision !== undefined && options.baseRevision !== revisionOf(this.#readText())) throw new GatewayError("config_changed");
     const checked = this.#check(text);
     if (!checked.ok) return checked;
@@ -77,6 +78,10 @@ export class ConfigEditor {
     const restartRequired = restartSettings.filter(([, read]) => JSON.stringify(read(previous)) !== JSON.stringify(read(parts.config))).map(([name]) => name);
     this.#options.events.publish({ type: "config", policyVersion: parts.policyVersion, change: options.change ?? "config", providerId: options.providerId ?? null });
     this.#options.logger.log("info", "configuration saved and applied", { state: parts.policyVersion, reason: options.change ?? "config" });
+    // A provider's address decides where its key goes: every move is on record, with who made it.
+    for (const move of providerAddressChanges(previous, parts.config)) {
+      this.#options.logger.log("warn", "a provider's address changed", { provider: move.providerId, state: `${move.from} -> ${move.to}`, client: options.actor ?? "unknown" });
+    }
     return { ok: true, saved: { policyVersion: parts.policyVersion, restartRequired, revision: revisionOf(text) } };
   }
 
@@ -84,13 +89,13 @@ export class ConfigEditor {
    * Edits the file on disk as a YAML document (comments and layout kept) and saves the result
    * like `save`. `edit` may return issues of its own (a provider that does not exist).
    */
-  edit(edit: (document: Document) => ValidationIssue[] | undefined, change: ConfigEvent["change"], providerId: string | null): SaveOutcome {
+  edit(edit: (document: Document) => ValidationIssue[] | undefined, change: ConfigEvent["change"], providerId: string | null, actor?: string): SaveOutcome {
     const text = this.#readText();
     const document = parseDocument(text);
     if (document.errors.length > 0) return { ok: false, issues: configIssues(text) };
     const issues = edit(document);
     if (issues && issues.length > 0) return { ok: false, issues };
-    return this.save(document.toString(), { change, providerId });
+    return this.save(document.toString(), { change, providerId, ...(actor === undefined ? {} : { actor }) });
   }
 
   #check(text: string): Checked {

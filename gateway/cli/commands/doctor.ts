@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { readAuditStatus } from "../../audit/audit-status.js";
 import { checkLocalModel } from "../../models/check-local-model.js";
 import { LocalOnlySwitch } from "../../policy/local-only-switch.js";
+import { originOf } from "../../secrets/key-origin.js";
 import { createKeyStore, defaultKeychainService, keychainServiceVariable } from "../../secrets/key-store.js";
 import { createOsKeychain } from "../../secrets/os-keychain.js";
 import { writeLine } from "../cli-io.js";
@@ -44,6 +45,9 @@ export async function runDoctorCommand(argv: string[], context: CommandContext):
     const description = await keyStore.describe(provider.id, AbortSignal.timeout(15_000));
     if (description.source === "none") {
       line("FAIL", `provider ${provider.id}: no API key (privacy-router keys set ${provider.id}, or ${description.environmentVariable})${description.keychainProblem ? `; keychain: ${description.keychainProblem}` : ""}`);
+    } else if (description.boundOrigin !== undefined && description.boundOrigin !== originOf(provider.baseUrl)) {
+      // The gateway will not send a key to an address it was not set for (key-binding.ts).
+      line("FAIL", `provider ${provider.id}: the key in the keychain was set for ${description.boundOrigin}, not for ${originOf(provider.baseUrl) ?? provider.baseUrl}; set it again (privacy-router keys set ${provider.id})`);
     } else line("ok", `provider ${provider.id}: key from the ${description.source}${description.source === "environment" ? ` (${description.environmentVariable})` : ""}`);
   }
   if (config.providers.length === 0) line("ok", "cloud providers: none configured, so nothing leaves this machine");

@@ -1,4 +1,6 @@
-import { createKeyStore, type KeyStore } from "../../secrets/key-store.js";
+import { describeBinding } from "../../secrets/key-binding.js";
+import { originOf } from "../../secrets/key-origin.js";
+import { createKeyStore, type KeyDescription, type KeyStore } from "../../secrets/key-store.js";
 import { isKeyStoreError } from "../../secrets/key-store-error.js";
 import { maximumKeyLength } from "../../secrets/key-value.js";
 import { normalizeProviderId } from "../../secrets/provider-id.js";
@@ -8,6 +10,11 @@ import { readSecretInput } from "./read-secret-input.js";
 export interface KeysCommandContext {
   /** The providers in the configuration; `keys list` always shows these. */
   providerIds: string[];
+  /**
+   * Provider id → base URL from the configuration: `keys set` binds the key to that address,
+   * and `keys list` says when a stored key was set for another one.
+   */
+  providerBaseUrls?: ReadonlyMap<string, string>;
   /** Made from `io.env` when absent; tests hand in one with a fake keychain. */
   keyStore?: KeyStore;
 }
@@ -77,15 +84,16 @@ async function setKey(operands: string[], io: CliIo, keyStore: KeyStore, context
       `no key on standard input; nothing was stored (pipe it in: printf '%s' "$KEY" | privacy-router keys set ${providerId}).`,
     );
   }
-  await keyStore.set(providerId, input.value);
-  writeLine(io.stdout, `Stored the key for ${providerId} in the OS keychain.`);
+  const origin = configuredOrigins(context).get(providerId);
+  await keyStore.set(providerId, input.value, origin === undefined ? {} : { origin });
+  writeLine(io.stdout, `Stored the key for ${providerId} in the OS keychain${origin === undefined ? "" : ` for ${origin}`}.`);
 
   const description = await keyStore.describe(providerId);
   if (description.source === "environment") {
     writeLine(io.stderr, `note: ${description.environmentVariable} is set in this environment and overrides the keychain.`);
   }
   if (!configuredIds(context).includes(providerId)) {
-    writeLine(io.stderr, `note: no provider "${providerId}" is configured yet; the key is used once one is.`);
+    writeLine(io.stderr, `note: no provider "${providerId}" is configured yet; the key is bound to its address when the gateway first starts with it.`);
   }
   return exitSuccess;
 }
@@ -104,7 +112,7 @@ async function listKeys(operands: string[], io: CliIo, keyStore: KeyStore, conte
   for (const providerId of providerIds) {
     const description = await keyStore.describe(providerId);
     keychainProblem ??= description.keychainProblem;
-    writeLine(io.stdout, `${description.providerId}  ${sourceLabel(description.source)}`);
+    writeLine(io.stdout, `${description.providerId}  ${keyLabel(description, configuredOrigins(context))}`);
   }
   if (keychainProblem !== undefined) {
     writeLine(io.stderr, `note: the OS keychain could not be read (${keychainProblem}); only environment variables were checked.`);
@@ -133,8 +141,25 @@ function configuredIds(context: KeysCommandContext): string[] {
   return context.providerIds.map((providerId) => providerId.toLowerCase());
 }
 
-function sourceLabel(source: "environment" | "keychain" | "none"): string {
-  return source === "none" ? "not set" : source;
+/** Provider id → origin of its configured base URL: the address the gateway binds keys to at start. */
+function configuredOrigins(context: KeysCommandContext): Map<string, string> {
+  const origins = new Map<string, string>();
+  for (const [providerId, baseUrl] of context.providerBaseUrls ?? []) {
+    const origin = originOf(baseUrl);
+    if (origin !== undefined) origins.set(providerId.toLowerCase(), origin);
+  }
+  return origins;
+}
+
+function keyLabel(description: KeyDescription, origins: ReadonlyMap<string, string>): string {
+  if (description.source === "none") return "not set";
+  const currentOrigin = origins.get(description.providerId);
+  // Only a keychain key set for an address can disagree with the config; the others are bound at the gateway's start.
+  if (currentOrigin === undefined || description.boundOrigin === undefined) return description.source;
+  const binding = describeBinding(description, currentOrigin, origins);
+  return binding.matches
+    ? description.source
+    : `${description.source}, configured for another address (${description.boundOrigin}; the provider is at ${currentOrigin}: run keys set ${description.providerId} again)`;
 }
 
 function fail(io: CliIo, exitCode: number, reason: string): number {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { configUpdateSchema, dryRunRequestSchema, type ConfigSaved } from "../../../shared/admin-api.js";
 import { GatewayError } from "../../../shared/errors.js";
 import { dryRun, dryRunDependencies } from "../../pipeline/dry-run.js";
+import { adminActor } from "../admin-actor.js";
 import type { GatewayDependencies } from "../gateway-dependencies.js";
 import type { GatewayEnv } from "../gateway-env.js";
 import { snapshotDependencies } from "../live-pipeline.js";
@@ -22,7 +23,7 @@ export function registerAdminConfigRoutes(app: Hono<GatewayEnv>, dependencies: A
   });
   app.put("/admin/v1/config", async (context) => {
     const { text, baseRevision } = await readJsonBody(context, configUpdateSchema);
-    const outcome = dependencies.configEditor.save(text, { baseRevision, change: "config" });
+    const outcome = dependencies.configEditor.save(text, { baseRevision, change: "config", actor: adminActor(context) });
     if (!outcome.ok) return validationFailure(context, outcome.issues);
     const saved: ConfigSaved = outcome.saved;
     return context.json(saved);

@@ -4,7 +4,11 @@ import { z } from "zod";
 import { providerKeyBodySchema, type KeyStatus, type ProviderList, type ProviderSaved, type ProviderTestResult, type ProviderView, type ValidationErrorBody, type ValidationIssue } from "../../../shared/admin-api.js";
 import { GatewayError, toOpenAIErrorBody } from "../../../shared/errors.js";
 import type { ProviderConfig } from "../../config/config-schema.js";
+import { anthropicVersion } from "../../providers/anthropic-chat-model.js";
+import { describeBinding } from "../../secrets/key-binding.js";
+import { originOf } from "../../secrets/key-origin.js";
 import { isKeyStoreError } from "../../secrets/key-store-error.js";
+import { adminActor } from "../admin-actor.js";
 import { providerIndex } from "../config-editor.js";
 import type { GatewayEnv } from "../gateway-env.js";
 import { readJsonBody } from "../read-json-body.js";
@@ -32,13 +36,21 @@ export function validationFailure(context: Context<GatewayEnv>, issues: Validati
  * set and where it comes from.
  */
 export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies: AdminDependencies): void {
-  const keyStatus = async (providerId: string): Promise<KeyStatus> => {
-    const description = await dependencies.keyStore.describe(providerId);
+  const startupOrigins = dependencies.startupKeyOrigins ?? new Map<string, string>();
+  // A key bound to another address than the provider's current one is shown as not configured,
+  // with the reason: the gateway will not send it (key-binding.ts).
+  const keyStatus = async (provider: ProviderConfig): Promise<KeyStatus> => {
+    const description = await dependencies.keyStore.describe(provider.id);
+    const currentOrigin = originOf(provider.baseUrl);
+    const binding = describeBinding(description, currentOrigin, startupOrigins);
+    const otherAddress = description.source !== "none" && !binding.matches;
     return {
-      configured: description.source !== "none",
+      configured: description.source !== "none" && binding.matches,
       source: description.source === "none" ? null : description.source,
       environmentVariable: description.environmentVariable,
-      problem: description.keychainProblem ?? null,
+      problem: otherAddress
+        ? `configured for another address: the key is bound to ${binding.boundOrigin ?? "no address"}, the provider is at ${currentOrigin ?? "an invalid address"}; set the key again for the new address.`
+        : (description.keychainProblem ?? null),
     };
   };
   const view = async (provider: ProviderConfig): Promise<ProviderView> => ({
@@ -48,7 +60,7 @@ export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies:
     models: provider.models,
     dataPolicy: provider.dataPolicy,
     supported: dependencies.live.current().cloudModel(provider.id) !== undefined,
-    key: await keyStatus(provider.id),
+    key: await keyStatus(provider),
   });
   const configured = (providerId: string): ProviderConfig => {
     const provider = dependencies.live.current().config.providers.find((entry) => entry.id === providerId);
@@ -80,6 +92,7 @@ export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies:
       },
       "provider",
       id,
+      adminActor(context),
     );
     if (!outcome.ok) return validationFailure(context, outcome.issues);
     const saved: ProviderSaved = { provider: await view(configured(id)), applied: { policyVersion: outcome.saved.policyVersion, restartRequired: outcome.saved.restartRequired } };
@@ -94,32 +107,34 @@ export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies:
       if (index < 0) return [{ path: "providers", message: `\`${id}\` is not in config.yaml` }];
       document.deleteIn(["providers", index]);
       return undefined;
-    }, "provider", id);
+    }, "provider", id, adminActor(context));
     if (!outcome.ok) return validationFailure(context, outcome.issues);
     return context.json({ policyVersion: outcome.saved.policyVersion, restartRequired: outcome.saved.restartRequired });
   });
 
   app.put("/admin/v1/providers/:id/key", async (context) => {
-    const id = configured(context.req.param("id")).id;
+    const provider = configured(context.req.param("id"));
     const { value } = await readJsonBody(context, providerKeyBodySchema);
+    // The key is for the address the provider has now, and goes nowhere else.
+    const origin = originOf(provider.baseUrl);
     try {
-      await dependencies.keyStore.set(id, value);
+      await dependencies.keyStore.set(provider.id, value, origin === undefined ? {} : { origin });
     } catch (error) {
       throw keyError(error);
     }
-    dependencies.events.publish({ type: "config", policyVersion: dependencies.live.current().policyVersion, change: "key", providerId: id });
-    return context.json(await keyStatus(id));
+    dependencies.events.publish({ type: "config", policyVersion: dependencies.live.current().policyVersion, change: "key", providerId: provider.id });
+    return context.json(await keyStatus(configured(provider.id)));
   });
 
   app.delete("/admin/v1/providers/:id/key", async (context) => {
-    const id = configured(context.req.param("id")).id;
+    const provider = configured(context.req.param("id"));
     try {
-      await dependencies.keyStore.delete(id);
+      await dependencies.keyStore.delete(provider.id);
     } catch (error) {
       throw keyError(error);
     }
-    dependencies.events.publish({ type: "config", policyVersion: dependencies.live.current().policyVersion, change: "key", providerId: id });
-    return context.json(await keyStatus(id));
+    dependencies.events.publish({ type: "config", policyVersion: dependencies.live.current().policyVersion, change: "key", providerId: provider.id });
+    return context.json(await keyStatus(provider));
   });
 
   app.post("/admin/v1/providers/:id/test", async (context) => {
@@ -138,6 +153,7 @@ function keyError(error: unknown): GatewayError {
 /**
  * Lists the provider's models through the egress gate: the same door, URL check and key as a
  * real request, and a body with nothing in it. Reports what happened in words, never the key.
+ * The key goes only to the origin it is bound to, Anthropic's `x-api-key` as well (key-binding.ts).
  */
 async function testProvider(provider: ProviderConfig, dependencies: AdminDependencies): Promise<ProviderTestResult> {
   const started = performance.now();
@@ -148,7 +164,7 @@ async function testProvider(provider: ProviderConfig, dependencies: AdminDepende
       providerId: provider.id,
       url: `${provider.baseUrl.replace(/\/+$/, "")}/models`,
       method: "GET",
-      headers: anthropic ? { accept: "application/json", "anthropic-version": "2023-06-01" } : { accept: "application/json" },
+      headers: anthropic ? { accept: "application/json", "anthropic-version": anthropicVersion } : { accept: "application/json" },
       ...(anthropic ? { credentialHeader: "x-api-key" as const } : {}),
       body: "{}",
       signal: AbortSignal.timeout(testTimeoutMs),
