@@ -2,11 +2,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createHttpAdminApi } from "./api/admin-api.js";
 import { connectEventStream } from "./api/event-stream.js";
+import { adoptSessionFromAddress } from "./api/session-secret.js";
 import { App } from "./app.js";
 import { createAppStore } from "./store/create-app-store.js";
 import { StoreProvider } from "./store/store-context.js";
 import "./styles/app.css";
 
+// First of all: the sign-in redirect's secret leaves the address bar before anything runs.
+adoptSessionFromAddress();
 const api = createHttpAdminApi();
 const store = createAppStore(api);
 void store.getState().loadGateway();

@@ -33,10 +33,13 @@ function loginUrlIn(text: string): string | undefined {
   return /(http:\/\/127\.0\.0\.1:\d+\/login\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
 }
 
-async function signIn(url: string): Promise<string> {
+/** Signs in as the UI does; the headers it then sends: the cookie, and the page secret from the redirect's fragment. */
+async function signIn(url: string): Promise<Record<string, string>> {
   const response = await fetch(url, { redirect: "manual" });
   expect(response.status).toBe(303);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const secret = /^\/#session=([A-Za-z0-9_-]+)$/.exec(response.headers.get("location") ?? "")?.[1];
+  expect(secret).toBeDefined();
+  return { cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] as string, "x-privacy-router-session": secret as string };
 }
 
 describe("the UI behind `serve`", () => {
@@ -44,10 +47,10 @@ describe("the UI behind `serve`", () => {
     const printed = loginUrlIn(serving.stdout());
     expect(printed, serving.stdout()).toBeDefined();
     expect(printed?.startsWith(`${serving.url}/login?token=`)).toBe(true);
-    const cookie = await signIn(printed as string);
+    const signedIn = await signIn(printed as string);
     expect((await fetch(printed as string, { redirect: "manual" })).status).toBe(400);
 
-    const session = await fetch(`${serving.url}/admin/v1/session`, { headers: { cookie } });
+    const session = await fetch(`${serving.url}/admin/v1/session`, { headers: signedIn });
     expect(await session.json()).toMatchObject({ kind: "session" });
     const page = await fetch(`${serving.url}/`);
     expect(page.status).toBe(200);
@@ -65,25 +68,25 @@ describe("the UI behind `serve`", () => {
     const token = /^\s+(prt_[A-Za-z0-9_-]{43})$/m.exec(serving.stdout())?.[1] as string;
     const client = new OpenAI({ baseURL: `${serving.url}/v1`, apiKey: token, maxRetries: 0 });
     await client.chat.completions.create({ model: "fake/fake-model", messages: [{ role: "user", content: "hi" }] });
-    const cookie = await signIn((loginUrlIn((await runCli(["login"], { env })).stdout) as string));
-    expect((await fetch(`${serving.url}/admin/v1/audit/verify`, { method: "POST", headers: { cookie } })).status).toBe(403);
-    let state = (await (await fetch(`${serving.url}/admin/v1/audit/verify`, { method: "POST", headers: { cookie, origin: serving.url } })).json()) as AuditVerificationState;
+    const signedIn = await signIn((loginUrlIn((await runCli(["login"], { env })).stdout) as string));
+    expect((await fetch(`${serving.url}/admin/v1/audit/verify`, { method: "POST", headers: signedIn })).status).toBe(403);
+    let state = (await (await fetch(`${serving.url}/admin/v1/audit/verify`, { method: "POST", headers: { ...signedIn, origin: serving.url } })).json()) as AuditVerificationState;
     while (state.state === "running") {
       // Requests are still answered while it runs.
       expect((await fetch(`${serving.url}/healthz`)).status).toBe(200);
-      state = (await (await fetch(`${serving.url}/admin/v1/audit/verify`, { headers: { cookie } })).json()) as AuditVerificationState;
+      state = (await (await fetch(`${serving.url}/admin/v1/audit/verify`, { headers: signedIn })).json()) as AuditVerificationState;
     }
     expect(state).toMatchObject({ state: "done", result: { ok: true, firstBroken: null } });
     expect(state.result?.records).toBeGreaterThanOrEqual(1);
   });
 
   it("edits config.yaml from the UI and keeps the previous file", async () => {
-    const cookie = await signIn(loginUrlIn((await runCli(["login"], { env })).stdout) as string);
-    const current = (await (await fetch(`${serving.url}/admin/v1/config`, { headers: { cookie } })).json()) as ConfigDocument;
+    const signedIn = await signIn(loginUrlIn((await runCli(["login"], { env })).stdout) as string);
+    const current = (await (await fetch(`${serving.url}/admin/v1/config`, { headers: signedIn })).json()) as ConfigDocument;
     expect(current.path).toBe(join(dataDir, "config.yaml"));
     const saved = await fetch(`${serving.url}/admin/v1/config`, {
       method: "PUT",
-      headers: { cookie, origin: serving.url, "content-type": "application/json" },
+      headers: { ...signedIn, origin: serving.url, "content-type": "application/json" },
       body: JSON.stringify({ text: `${current.text}policy:\n  localOnly: true\n`, baseRevision: current.revision }),
     });
     expect(saved.status).toBe(200);

@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import OpenAI from "openai";
 import { keychainTestAvailability } from "../../gateway/secrets/keychain-test-availability.js";
 import { createLocalTier } from "../../gateway/models/create-local-tier.js";
@@ -22,6 +22,7 @@ let model: TinyTestModel;
 let provider: FakeOpenAIProvider;
 let harness: TestGateway;
 let client: OpenAI;
+let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
 const sent: { local?: string; cloud?: string } = {};
@@ -53,7 +54,9 @@ test.beforeAll(async ({ browser }) => {
     uiDirectory: join(repositoryRoot, "dist", "renderer"),
   });
   client = new OpenAI({ baseURL: `${harness.gateway.url}/v1`, apiKey: harness.token, maxRetries: 0 });
-  page = await browser.newPage();
+  // One context, so a second tab can share its cookies (and not its sessionStorage).
+  context = await browser.newContext();
+  page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
@@ -61,6 +64,7 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   await page?.close();
+  await context?.close();
   await harness?.close();
   await provider?.close();
   await model?.remove();
@@ -75,10 +79,32 @@ test("signs in with the one-time link, which leaves the address bar", async () =
   await page.goto(loginUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Live" })).toBeVisible();
   expect(page.url()).not.toContain("token");
+  // The page secret came in the fragment and went into this tab's sessionStorage, out of the address bar.
+  expect(page.url()).not.toContain("session=");
+  const stored = JSON.parse(await page.evaluate<string>("JSON.stringify(Object.values(sessionStorage))")) as string[];
+  expect(stored.some((value) => /^[A-Za-z0-9_-]{43}$/.test(value))).toBe(true);
   await expect(page.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible();
   // The link works once.
   const second = await page.request.get(loginUrl, { maxRedirects: 0 });
   expect(second.status()).toBeGreaterThanOrEqual(400);
+  // The browser's own cookie jar, replayed without the page's header (as a server on another
+  // port of 127.0.0.1 would receive it), opens nothing, even with our Origin.
+  const cookies = await page.context().cookies(harness.gateway.url);
+  expect(cookies.map((cookie) => cookie.name)).toContain(`privacy_router_session_${harness.gateway.port}`);
+  const replayed = await page.request.get(`${harness.gateway.url}/admin/v1/session`, { headers: { origin: harness.gateway.url } });
+  expect(replayed.status()).toBe(401);
+});
+
+test("a new tab has no session of its own and says how to sign in", async () => {
+  const other = await context.newPage();
+  try {
+    await other.goto(`${harness.gateway.url}/#/live`);
+    await expect(other.getByRole("alert")).toContainText("privacy-router login");
+  } finally {
+    await other.close();
+  }
+  // The first tab is still signed in.
+  await expect(page.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible();
 });
 
 test("shows requests live, with their route and the id from the response header", async () => {
@@ -136,6 +162,16 @@ test("filters the audit log", async () => {
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByTestId("verification")).toContainText("Verified");
   await screenshot("audit");
+
+  // The export downloads through a single-use ticket (a download cannot send the session header).
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  expect(readFileSync(await file.path(), "utf8")).toContain(sent.cloud ?? "missing");
+  expect(file.url()).toContain("ticket=");
+  const reused = await page.request.get(file.url());
+  expect(reused.status()).toBe(401);
 });
 
 test("sets a provider key and shows only that it is configured", async () => {

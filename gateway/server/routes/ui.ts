@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Context, Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { sessionFragmentKey } from "../../../shared/admin-api.js";
 import { GatewayError } from "../../../shared/errors.js";
 import { provenanceHeaders } from "../../../shared/provenance.js";
 import type { AdminSessions } from "../../auth/admin-sessions.js";
@@ -54,7 +55,8 @@ export function defaultRendererDirectory(): string | undefined {
 /**
  * The UI and the way in: `/` (index.html), `/assets/*` (Vite's hashed files, cached for good),
  * a few top-level files, and `GET /login?token=`, which trades a one-time token for a session
- * cookie and sends the browser on to `/`, so the token leaves the address bar and history.
+ * (an HttpOnly cookie, and a page secret in the fragment of the redirect to `/#session=…`), so
+ * the token leaves the address bar and history.
  * Static files need no session; every data call under `/admin` does.
  */
 export function registerUiRoutes(app: Hono<GatewayEnv>, options: UiRouteOptions): void {
@@ -67,9 +69,11 @@ export function registerUiRoutes(app: Hono<GatewayEnv>, options: UiRouteOptions)
       const why = result.refusal === "expired" ? "This sign-in link has expired (links work for 5 minutes)." : "This sign-in link is not valid, or it was already used (each link works once).";
       return context.html(page("Sign-in link not valid", `<p>${why}</p><p>Run <code>privacy-router login</code> in a terminal on this machine and open the new link it prints.</p>`), result.refusal === "expired" ? 410 : 400);
     }
-    const sessionId = options.sessions.create();
-    setCookie(context, sessionCookieName(options.port()), sessionId, { httpOnly: true, sameSite: "Strict", path: "/" });
-    context.header("location", "/");
+    const session = options.sessions.create();
+    setCookie(context, sessionCookieName(options.port()), session.cookieId, { httpOnly: true, sameSite: "Strict", path: "/" });
+    // The page secret rides in the fragment, which no browser sends to any server; the page
+    // moves it into its own sessionStorage and wipes it from the address bar at once.
+    context.header("location", `/#${sessionFragmentKey}=${session.pageSecret}`);
     return context.body(null, 303);
   });
 

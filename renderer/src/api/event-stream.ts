@@ -1,9 +1,11 @@
+import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { AdminEvent } from "../../../shared/admin-api.js";
 import type { AppStore } from "../store/create-app-store.js";
+import { sessionHeaders } from "./session-secret.js";
 
 export const eventStreamPath = "/admin/v1/events";
 
-/** Waits between reconnects after the browser gave up on the stream: 1 s, doubling, at most 30 s. */
+/** Waits between reconnects: 1 s, doubling with each connection that failed in a row, at most 30 s. */
 export function reconnectDelayMs(failures: number): number {
   return Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
 }
@@ -43,52 +45,82 @@ export function applyAdminEvent(store: AppStore, event: AdminEvent): void {
   }
 }
 
+/** Longest single event the page will buffer; the gateway's events are far smaller. */
+const maxEventCharacters = 1_000_000;
+
 /**
- * Feeds the store from the gateway's SSE event stream. The browser's EventSource reconnects by
- * itself after a dropped connection; when it gives up (the session ended, the gateway went
- * away) we try again with a growing delay, and a probe call tells the banner why. Returns a
- * function that closes the stream.
+ * Feeds the store from the gateway's SSE event stream. It is read with `fetch` and an SSE parser
+ * rather than EventSource, which cannot send the session header. After the stream ends or
+ * breaks it connects again: soon after a stream that had opened, later and later after each
+ * connection that failed in a row (the session ended, the gateway went away), when a probe call
+ * also tells the banner why. Each `stream.open` re-fetches what is shown. Returns a function
+ * that closes the stream.
  */
 export function connectEventStream(store: AppStore, probe: () => Promise<unknown>): () => void {
-  let source: EventSource | null = null;
+  let controller: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
   let closed = false;
 
-  const open = (): void => {
+  const retry = (opened: boolean): void => {
     if (closed) return;
-    store.getState().setEventStreamState(failures === 0 ? "connecting" : "retrying");
-    const current = new EventSource(eventStreamPath);
-    source = current;
-    current.onopen = () => {
-      failures = 0;
-    };
-    current.onmessage = (message: MessageEvent<string>) => {
-      let event: AdminEvent;
-      try {
-        event = JSON.parse(message.data) as AdminEvent;
-      } catch {
-        return;
-      }
-      applyAdminEvent(store, event);
-    };
-    current.onerror = () => {
-      store.getState().setEventStreamState("retrying");
-      if (current.readyState !== EventSource.CLOSED) return;
-      failures += 1;
+    store.getState().setEventStreamState("retrying");
+    failures = opened ? 1 : failures + 1;
+    if (!opened) {
       probe().then(
         () => store.getState().reportReachable(),
         (error: unknown) => store.getState().reportFailure(error),
       );
-      timer = setTimeout(open, reconnectDelayMs(failures));
-    };
+    }
+    timer = setTimeout(() => void open(), reconnectDelayMs(failures));
   };
 
-  open();
+  const open = async (): Promise<void> => {
+    if (closed) return;
+    timer = null;
+    store.getState().setEventStreamState(failures === 0 ? "connecting" : "retrying");
+    const current = new AbortController();
+    controller = current;
+    let opened = false;
+    try {
+      const response = await fetch(eventStreamPath, {
+        credentials: "same-origin",
+        cache: "no-store",
+        headers: { accept: "text/event-stream", ...sessionHeaders() },
+        signal: current.signal,
+      });
+      if (!response.ok || response.body === null || !(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new Error(`The event stream answered ${response.status}.`);
+      }
+      opened = true;
+      failures = 0;
+      const messages = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream({ maxBufferSize: maxEventCharacters }));
+      const reader = messages.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        let event: AdminEvent;
+        try {
+          event = JSON.parse(value.data) as AdminEvent;
+        } catch {
+          continue;
+        }
+        applyAdminEvent(store, event);
+      }
+    } catch {
+      // A refused or broken stream: handled below, like one that ended.
+    }
+    if (current.signal.aborted) return;
+    current.abort();
+    retry(opened);
+  };
+
+  void open();
   return () => {
     closed = true;
     if (timer) clearTimeout(timer);
-    source?.close();
+    controller?.abort();
     store.getState().setEventStreamState("closed");
   };
 }

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from "../../../shared/admin-api.js";
 import { AdminApiError, kindOfStatus } from "./admin-error.js";
+import { sessionHeaders } from "./session-secret.js";
 
 interface OpenAIErrorBody {
   error?: { message?: string; code?: string | null; param?: string | null };
@@ -7,8 +8,9 @@ interface OpenAIErrorBody {
 }
 
 /**
- * One call to the gateway's admin API on the page's own origin. The session cookie travels by
- * itself (same origin); nothing else authenticates the UI, so nothing secret lives in this code.
+ * One call to the gateway's admin API on the page's own origin. The session is two halves: the
+ * cookie, which travels by itself (same origin), and the page secret from sessionStorage, sent
+ * as a header; the gateway wants both. Nothing secret is compiled into this code.
  */
 export async function httpJson<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
@@ -16,7 +18,7 @@ export async function httpJson<T>(method: string, path: string, body?: unknown, 
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...sessionHeaders() },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
     });

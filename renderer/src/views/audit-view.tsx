@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react
 import { findingTypes } from "../../../shared/findings.js";
 import { receiptStatuses } from "../../../shared/receipt.js";
 import type { AuditFilter } from "../../../shared/audit-query.js";
-import { exportHref } from "../api/admin-api.js";
+import { downloadExport } from "../api/admin-api.js";
 import { EmptyState, ErrorState, Loading } from "../components/state-message.js";
 import { VirtualRequestRows } from "../components/virtual-rows.js";
 import { formatDateTime, formatInteger, fromLocalInput, toLocalInput } from "../format.js";
@@ -34,12 +34,7 @@ export function AuditView() {
         <span role="status" aria-live="polite">
           {audit.status === "loading" ? "Searching…" : `${formatInteger(audit.records.length)}${audit.nextBefore !== null ? "+" : ""} records`}
         </span>
-        <a className="button" href={exportHref("jsonl", audit.filter)} download>
-          Export JSONL (signed)
-        </a>
-        <a className="button" href={exportHref("csv", audit.filter)} download>
-          Export CSV
-        </a>
+        <ExportButtons filter={audit.filter} />
       </div>
       {audit.status === "error" && audit.records.length === 0 ? (
         <ErrorState error={audit.error} onRetry={() => void reloadAudit()} title="The audit log could not be searched" />
@@ -51,6 +46,31 @@ export function AuditView() {
         <VirtualRequestRows rows={rows} label="Audit records" withDate onNearEnd={onNearEnd} />
       )}
     </section>
+  );
+}
+
+/** Each export first fetches a single-use ticket (a download cannot send the session header). */
+function ExportButtons({ filter }: { filter: AuditFilter }) {
+  const reportFailure = useAppStore((state) => state.reportFailure);
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = (format: "jsonl" | "csv"): void => {
+    setProblem(null);
+    downloadExport(format, filter).catch((error: unknown) => setProblem(reportFailure(error).message));
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => start("jsonl")}>
+        Export JSONL (signed)
+      </button>
+      <button type="button" className="button" onClick={() => start("csv")}>
+        Export CSV
+      </button>
+      {problem !== null ? (
+        <span className="field-issues" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </>
   );
 }
 
