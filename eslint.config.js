@@ -1,6 +1,7 @@
 // Lint for the whole repository. Besides the recommended rules, it enforces the layers of
-// docs/architecture.md: shared/ is pure, gateway/ is Node, renderer/ is the browser and
-// electron/ is the desktop shell. A wrong import fails `npm run lint`, not only a review.
+// docs/architecture.md: shared/ is pure, gateway/ is Node, renderer/ is the browser,
+// electron/ is the desktop shell and models/ is data (the catalogue, the test-model
+// generator). A wrong import fails `npm run lint`, not only a review.
 import { builtinModules } from "node:module";
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
@@ -64,7 +65,14 @@ export default defineConfig(
   {
     files: [`gateway/${sourceFiles}`],
     rules: layerRule([
-      layerImport(["electron", "renderer"], "gateway/ may import shared/ only; move a type both sides need to shared/."),
+      layerImport(["electron", "renderer"], "gateway/ may import shared/ and models/ only; move a type both sides need to shared/."),
+      electronPackage,
+    ]),
+  },
+  {
+    files: [`models/${sourceFiles}`],
+    rules: layerRule([
+      layerImport(["gateway", "electron", "renderer"], "models/ is data: it may import shared/ only, and gateway/ imports it."),
       electronPackage,
     ]),
   },

@@ -3,14 +3,16 @@ import type { CatalogueModel } from "../shared/local-models.js";
 /**
  * Recommended local models: instruct-tuned GGUF files small enough for a laptop CPU.
  *
- * Honesty note (keep it true when editing): these values were written on a machine that cannot
- * reach Hugging Face. The file names follow the quantizer's (bartowski's) naming, the sizes come
- * from another public project's listing of the same files, and the memory figures are estimates
- * (weights + KV cache for 2 × 4096 tokens + compute buffers). None was checked against the files
- * themselves, and no SHA-256 is listed because none could be verified: `sha256: null` makes the
- * downloader compute the hash, show it and record it in the manifest (trust on first use).
- * Replace a `null` only with the hash Hugging Face shows on the file's page, and prefer URLs
- * pinned to a commit (`resolve/<commit>/…`) when you do.
+ * Every entry is pinned: the URL names a repository commit (`resolve/<commit>/…`), so the file
+ * behind it cannot change, and `sha256` is the file's hash, which the downloader checks before
+ * the file is used. The hashes and commits were not computed here (this machine cannot reach
+ * Hugging Face); each is the value several independent public projects pin for the same file,
+ * with the same byte size, and Hugging Face serves the SHA-256 as the file's LFS id. The memory
+ * figures are estimates (weights + KV cache for 2 × 4096 tokens + compute buffers).
+ *
+ * An entry may carry `sha256: null` only while no hash can be verified: such a model is refused
+ * unless the user accepts it unpinned, and then the hash seen on first download is recorded and
+ * enforced from then on. Replace a `null` with a published hash as soon as there is one.
  */
 export const modelCatalogue: readonly CatalogueModel[] = [
   {
@@ -20,9 +22,9 @@ export const modelCatalogue: readonly CatalogueModel[] = [
     role: "default",
     parameters: "0.5B",
     quantization: "Q4_K_M",
-    url: "https://huggingface.co/bartowski/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf",
+    url: "https://huggingface.co/bartowski/Qwen2.5-0.5B-Instruct-GGUF/resolve/41ba88dbac95fed2528c92514c131d73eb5a174b/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf",
     sizeBytes: 397_808_192,
-    sha256: null,
+    sha256: "6eb923e7d26e9cea28811e1a8e852009b21242fb157b26149d3b188f3a8c8653",
     licence: "Apache-2.0",
     licenceUrl: "https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct/blob/main/LICENSE",
     memoryBytes: 900_000_000,
@@ -35,9 +37,9 @@ export const modelCatalogue: readonly CatalogueModel[] = [
     role: "stronger",
     parameters: "1.5B",
     quantization: "Q4_K_M",
-    url: "https://huggingface.co/bartowski/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/Qwen2.5-1.5B-Instruct-Q4_K_M.gguf",
+    url: "https://huggingface.co/bartowski/Qwen2.5-1.5B-Instruct-GGUF/resolve/9eadc66189c7641e1ddd226b8267a9119b2ce2d4/Qwen2.5-1.5B-Instruct-Q4_K_M.gguf",
     sizeBytes: 986_048_768,
-    sha256: null,
+    sha256: "1adf0b11065d8ad2e8123ea110d1ec956dab4ab038eab665614adba04b6c3370",
     licence: "Apache-2.0",
     licenceUrl: "https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct/blob/main/LICENSE",
     memoryBytes: 1_600_000_000,
@@ -50,9 +52,9 @@ export const modelCatalogue: readonly CatalogueModel[] = [
     role: "alternative",
     parameters: "1B",
     quantization: "Q4_K_M",
-    url: "https://huggingface.co/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/main/Llama-3.2-1B-Instruct-Q4_K_M.gguf",
+    url: "https://huggingface.co/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/067b946cf014b7c697f3654f621d577a3e3afd1c/Llama-3.2-1B-Instruct-Q4_K_M.gguf",
     sizeBytes: 807_694_464,
-    sha256: null,
+    sha256: "6f85a640a97cf2bf5b8e764087b1e83da0fdb51d7c9fab7d0fece9385611df83",
     licence: "Llama 3.2 Community License",
     licenceUrl: "https://huggingface.co/meta-llama/Llama-3.2-1B-Instruct/blob/main/LICENSE.txt",
     memoryBytes: 1_400_000_000,

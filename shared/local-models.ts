@@ -20,11 +20,11 @@ export interface CatalogueModel {
   role: "default" | "stronger" | "alternative";
   parameters: string;
   quantization: string;
-  /** HTTPS download URL of the GGUF file (Hugging Face). */
+  /** HTTPS download URL of the GGUF file, pinned to a repository commit (Hugging Face `resolve/<commit>/`). */
   url: string;
   /** The file's size as listed; the server's own length wins while downloading. */
   sizeBytes: number;
-  /** Published SHA-256 of the file, or `null` when it could not be checked: then it is computed on download and recorded. */
+  /** Published SHA-256 of the file. `null`: unpinned, downloaded only when the user accepts that; the hash seen then is recorded and enforced afterwards. */
   sha256: string | null;
   licence: string;
   licenceUrl: string;
@@ -39,7 +39,7 @@ export interface InstalledModel {
   /** File name inside `<data dir>/models/`. */
   file: string;
   sha256: string;
-  /** `publisher`: matched the catalogue's hash; `computed`: no published hash, this is what arrived. */
+  /** `publisher`: matched the catalogue's hash; `computed`: no published hash, recorded on first download (trust on first use). */
   sha256Source: "publisher" | "computed";
   sizeBytes: number;
   /** ISO 8601. */
@@ -97,6 +97,8 @@ export interface CatalogueModelStatus extends CatalogueModel {
   download: ModelDownloadProgress | null;
   /** True when `local.model` (or the last switch) names this model. */
   active: boolean;
+  /** The hash a download must match (the catalogue's, or the one recorded on first download); `null`: unpinned, a pull needs `acceptUnpinned`. */
+  checkedSha256: string | null;
 }
 
 /** `GET /admin/v1/models`. */

@@ -24,6 +24,9 @@ describe("the layer rule", () => {
     ["renderer/layer-probe.ts", `import path from "path";`],
     ["electron/layer-probe.ts", `import { createGatewayApp } from "../gateway/server/app.js";`],
     ["electron/main/layer-probe.ts", `import { App } from "../../renderer/app.js";`],
+    ["models/layer-probe.ts", `import { ModelLibrary } from "../gateway/models/model-library.js";`],
+    ["models/layer-probe.ts", `import { App } from "../renderer/app.js";`],
+    ["models/layer-probe.ts", `import { createWindow } from "../electron/main.js";`],
   ])("rejects %s: %s", async (filePath, code) => {
     const messages = await restrictedImports(filePath, `${code}\n`);
     expect(messages).toHaveLength(1);
@@ -33,6 +36,8 @@ describe("the layer rule", () => {
   it.each([
     ["gateway/layer-probe.ts", `import type { Finding } from "../shared/findings.js";`],
     ["gateway/layer-probe.ts", `import { readFile } from "node:fs/promises";`],
+    ["gateway/models/layer-probe.ts", `import { modelCatalogue } from "../../models/catalogue.js";`],
+    ["models/layer-probe.ts", `import type { CatalogueModel } from "../shared/local-models.js";`],
     ["renderer/layer-probe.ts", `import type { Finding } from "../shared/findings.js";`],
     ["electron/layer-probe.ts", `import { app } from "electron";`],
     ["electron/layer-probe.ts", `import type { Finding } from "../shared/findings.js";`],

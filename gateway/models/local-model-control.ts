@@ -32,6 +32,8 @@ export class GgufModelControl implements LocalModelControl {
   private readonly library: ModelLibrary | undefined;
   private readonly listeners = new Set<LocalModelStateListener>();
   private switching: Promise<void> = Promise.resolve();
+  /** Why the last switch failed; shown as the state until a later switch succeeds. */
+  private switchFailure: { modelPath: string; message: string } | undefined;
 
   constructor(manager: LocalModelManager, library: ModelLibrary | undefined, reference: string | undefined) {
     this.manager = manager;
@@ -41,7 +43,8 @@ export class GgufModelControl implements LocalModelControl {
     library?.subscribe((event) => {
       const id = event.type === "download-progress" ? event.progress.id : event.id;
       if (this.current !== id) return;
-      if (event.type === "download-finished" || event.type === "removed") void this.follow();
+      // follow() never rejects here: a failure lands in the state instead of ending the process.
+      if (event.type === "download-finished" || event.type === "removed") this.follow().catch(() => undefined);
       else this.emit();
     });
   }
@@ -61,6 +64,7 @@ export class GgufModelControl implements LocalModelControl {
   }
 
   get state(): LocalModelState {
+    if (this.switchFailure) return { status: "error", ...this.switchFailure };
     const reference = this.current;
     if (reference === undefined || !isCatalogueReference(reference) || this.manager.isConfigured) return this.manager.state;
     const progress = this.library?.download(reference);
@@ -88,14 +92,26 @@ export class GgufModelControl implements LocalModelControl {
     await this.follow();
   }
 
-  /** Points the manager at whatever the reference resolves to now; switches run one at a time. */
+  /**
+   * Points the manager at whatever the reference resolves to now; switches run one at a time.
+   * The returned promise rejects when this switch fails, but the queue itself never does, so
+   * one failed switch cannot poison the ones after it; the failure shows in the state.
+   */
   private follow(): Promise<void> {
-    this.switching = this.switching.then(async () => {
+    const attempt = this.switching.then(async () => {
       const path = GgufModelControl.resolvePath(this.current, this.library);
-      if (path !== this.manager.currentModelPath) await this.manager.setModelPath(path);
-      this.emit();
+      try {
+        if (path !== this.manager.currentModelPath) await this.manager.setModelPath(path);
+        this.switchFailure = undefined;
+      } catch (error) {
+        this.switchFailure = { modelPath: path ?? this.current ?? "", message: `The local model could not be switched: ${error instanceof Error ? error.message : String(error)}` };
+        throw error;
+      } finally {
+        this.emit();
+      }
     });
-    return this.switching;
+    this.switching = attempt.catch(() => undefined);
+    return attempt;
   }
 
   private emit(): void {

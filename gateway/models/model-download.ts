@@ -4,6 +4,7 @@ import { mkdir, open, readFile, rename, rm, stat, statfs, type FileHandle } from
 import { basename, dirname } from "node:path";
 import { GatewayError, isGatewayError } from "../../shared/errors.js";
 import { DownloadRate } from "./download-rate.js";
+import { checkDownloadUrl, fetchWithCheckedRedirects } from "./download-url-policy.js";
 import { describeNetworkFailure } from "./network-failure.js";
 
 export interface DownloadProgressReport {
@@ -56,6 +57,8 @@ const progressIntervalMs = 250;
  * message says what happened and that a second pull resumes; the `.part` file stays for that.
  */
 export async function downloadModel(options: DownloadModelOptions): Promise<DownloadedModel> {
+  // Refused before anything touches the disk or the network.
+  checkDownloadUrl(options.url);
   await mkdir(dirname(options.destination), { recursive: true });
   const release = await lockDownload(`${options.destination}.part.lock`);
   try {
@@ -81,13 +84,13 @@ async function downloadOnce(options: DownloadModelOptions): Promise<DownloadedMo
   const requestSignal = AbortSignal.any([callerSignal, connect.signal]);
   let response: Response;
   try {
-    response = await fetchImplementation(options.url, {
+    response = await fetchWithCheckedRedirects(fetchImplementation, options.url, {
       headers: keptBytes > 0 ? { range: `bytes=${keptBytes}-`, "accept-encoding": "identity" } : { "accept-encoding": "identity" },
       signal: requestSignal,
-      redirect: "follow",
     });
   } catch (error) {
     callerSignal.throwIfAborted();
+    if (isGatewayError(error)) throw error;
     throw new GatewayError("model_download_failed", {
       message: `${describeNetworkFailure(error, host, connect.signal.aborted)} Check the network connection (and HTTPS_PROXY on a corporate network), then pull again.`,
       cause: error,

@@ -1,10 +1,10 @@
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import { GatewayError, isGatewayError } from "../../shared/errors.js";
 import type { CatalogueModel, CatalogueModelStatus, InstalledModel, ModelDownloadProgress } from "../../shared/local-models.js";
 import { modelCatalogue } from "../../models/catalogue.js";
 import { inspectGgufFile } from "./inspect-gguf-file.js";
 import { InstalledModels } from "./installed-models.js";
+import { assertSafeModelId, isSafeModelId, pathInside, unsafeModelIdError } from "./model-id.js";
 import { downloadModel, type DownloadModelOptions } from "./model-download.js";
 
 export interface ModelLibraryOptions {
@@ -47,6 +47,7 @@ export class ModelLibrary {
   constructor(options: ModelLibraryOptions) {
     this.options = options;
     this.catalogue = options.catalogue ?? modelCatalogue;
+    for (const model of this.catalogue) assertSafeModelId(model.id);
     this.installed = new InstalledModels(options.dataDir);
   }
 
@@ -60,6 +61,7 @@ export class ModelLibrary {
 
   /** The file of an installed model, or `undefined`. */
   installedPath(id: string): string | undefined {
+    if (!isSafeModelId(id)) return undefined;
     const model = this.installed.get(id);
     return model === undefined ? undefined : this.installed.pathOf(model);
   }
@@ -84,6 +86,7 @@ export class ModelLibrary {
       installed: installed.has(model.id),
       download: this.running.get(model.id)?.progress ?? null,
       active: model.id === activeId,
+      checkedSha256: this.expectedSha256(model.id)?.sha256 ?? null,
     }));
   }
 
@@ -93,14 +96,35 @@ export class ModelLibrary {
   }
 
   /**
-   * Downloads a catalogue model (resuming an interrupted download), checks it and records it.
-   * A second call for a model already downloading joins the running download.
+   * The hash a download of `id` must have: the catalogue's pinned one, else the one recorded when
+   * it was first downloaded; `null` when neither exists (only `acceptUnpinned` downloads it then).
    */
-  pull(id: string, options: { signal?: AbortSignal; onProgress?: (progress: ModelDownloadProgress) => void } = {}): Promise<InstalledModel> {
+  expectedSha256(id: string): { sha256: string; source: "publisher" | "computed" } | null {
+    const pinned = this.find(id)?.sha256;
+    if (pinned) return { sha256: pinned.toLowerCase(), source: "publisher" };
+    const trusted = isSafeModelId(id) ? this.installed.trustedSha256(id) : undefined;
+    return trusted === undefined ? null : { sha256: trusted, source: "computed" };
+  }
+
+  /**
+   * Downloads a catalogue model (resuming an interrupted download), checks it and records it.
+   * A second call for a model already downloading joins the running download. A model with no
+   * pinned hash and none recorded is refused unless `acceptUnpinned`: then its hash is recorded
+   * (trust on first use) and every later download must match it.
+   */
+  pull(id: string, options: { signal?: AbortSignal; onProgress?: (progress: ModelDownloadProgress) => void; acceptUnpinned?: boolean } = {}): Promise<InstalledModel> {
+    if (!isSafeModelId(id)) return Promise.reject(unsafeModelIdError());
     const model = this.find(id);
     if (model === undefined) return Promise.reject(new GatewayError("model_unknown", { message: `\`${id}\` is not in the model catalogue. \`privacy-router models list\` shows the ids.` }));
     const existing = this.running.get(id);
     if (existing) return followDownload(existing, this, options);
+    if (this.expectedSha256(id) === null && options.acceptUnpinned !== true) {
+      return Promise.reject(
+        new GatewayError("model_unpinned", {
+          message: `The catalogue has no pinned SHA-256 for \`${id}\`, so its file cannot be checked. To download it anyway, pass \`--accept-unpinned\` (\`acceptUnpinned: true\` in the admin API): its hash is then computed, shown and recorded, and later downloads must match it.`,
+        }),
+      );
+    }
     const controller = new AbortController();
     const startedAt = (this.options.clock?.() ?? new Date()).toISOString();
     const running: RunningDownload = {
@@ -144,10 +168,11 @@ export class ModelLibrary {
 
   /** Deletes the model's file (and any partial download) and its manifest entry. */
   async remove(id: string): Promise<boolean> {
+    assertSafeModelId(id);
     if (this.running.has(id)) throw new GatewayError("model_download_in_progress", { message: `\`${id}\` is being downloaded; cancel the download first.` });
     const installed = this.installed.get(id);
     const fileName = installed?.file ?? `${id}.gguf`;
-    const partPath = join(this.installed.directory, `${fileName}.part`);
+    const partPath = pathInside(this.installed.directory, `${fileName}.part`);
     const hadPart = await rm(partPath).then(
       () => true,
       () => false,
@@ -164,10 +189,11 @@ export class ModelLibrary {
 
   private async runDownload(model: CatalogueModel, running: RunningDownload): Promise<InstalledModel> {
     const file = `${model.id}.gguf`;
+    const expected = this.expectedSha256(model.id);
     const downloaded = await downloadModel({
       url: model.url,
-      destination: join(this.installed.directory, file),
-      expectedSha256: model.sha256,
+      destination: pathInside(this.installed.directory, file),
+      expectedSha256: expected?.sha256 ?? null,
       expectedBytes: model.sizeBytes,
       signal: running.controller.signal,
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
@@ -192,12 +218,12 @@ export class ModelLibrary {
       id: model.id,
       file,
       sha256: downloaded.sha256,
-      sha256Source: downloaded.verified ? "publisher" : "computed",
+      sha256Source: expected?.source ?? "computed",
       sizeBytes: downloaded.sizeBytes,
       installedAt: (this.options.clock?.() ?? new Date()).toISOString(),
       url: model.url,
     };
-    this.installed.record(installed);
+    this.installed.record(installed, expected === null);
     return installed;
   }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import OpenAI from "openai";
@@ -43,7 +43,8 @@ describe("no local model yet, then one downloaded and switched to from the admin
   let client: OpenAI;
   let admin: ReturnType<typeof adminClient>;
   const events: ModelEvent[] = [];
-  const testEntry = (): CatalogueModel => ({ ...(modelCatalogue[0] as CatalogueModel), id: "tiny-test", name: "Tiny test model", url: modelServer.url, sizeBytes: 1 });
+  // Unpinned: the tiny model has no published hash, so the admin API must be told to accept it.
+  const testEntry = (): CatalogueModel => ({ ...(modelCatalogue[0] as CatalogueModel), id: "tiny-test", name: "Tiny test model", url: modelServer.url, sizeBytes: 1, sha256: null });
 
   beforeAll(async () => {
     harness = await startTestGateway({
@@ -83,10 +84,41 @@ describe("no local model yet, then one downloaded and switched to from the admin
     expect(overview.activeReference).toBeNull();
     expect(overview.catalogue).toEqual([expect.objectContaining({ id: "tiny-test", installed: false, download: null, active: false })]);
     expect((await admin("/admin/v1/models/nope/pull", { method: "POST" })).status).toBe(404);
+    expect(overview.catalogue[0]?.checkedSha256).toBeNull();
+  });
+
+  it("refuses ids that would leave the models folder (encoded slashes included) and deletes nothing", async () => {
+    const victim = join(harness.dataDir, "victim.gguf.part");
+    writeFileSync(victim, "keep me");
+    const before = modelServer.ranges.length;
+    for (const [method, path] of [
+      ["DELETE", "/admin/v1/models/..%2Fvictim"],
+      ["DELETE", "/admin/v1/models/..%2F..%2Fvictim"],
+      ["DELETE", "/admin/v1/models/%2E%2E%2Fvictim"],
+      ["DELETE", "/admin/v1/models/..%2Fvictim/pull"],
+      ["POST", "/admin/v1/models/..%2Fvictim/pull"],
+    ] as const) {
+      const response = await admin(path, { method, body: method === "POST" ? JSON.stringify({ acceptUnpinned: true }) : null });
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/A model id is lower-case letters/);
+    }
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+    expect(modelServer.ranges.length).toBe(before);
+  });
+
+  it("refuses to download an unpinned model unless the request accepts it", async () => {
+    const before = modelServer.ranges.length;
+    const refused = await admin("/admin/v1/models/tiny-test/pull", { method: "POST" });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("model_unpinned");
+    expect(body.error.message).toContain("acceptUnpinned");
+    expect((await admin("/admin/v1/models/tiny-test/pull", { method: "POST", body: JSON.stringify({ acceptUnpinned: "yes" }) })).status).toBe(400);
+    expect(modelServer.ranges.length).toBe(before);
   });
 
   it("downloads on request (202), publishes progress, then switches to the model live and answers locally", async () => {
-    const accepted = await admin("/admin/v1/models/tiny-test/pull", { method: "POST" });
+    const accepted = await admin("/admin/v1/models/tiny-test/pull", { method: "POST", body: JSON.stringify({ acceptUnpinned: true }) });
     expect(accepted.status).toBe(202);
     expect(((await accepted.json()) as ModelPullAccepted).status).toBe("downloading");
     for (let attempt = 0; attempt < 200; attempt++) {

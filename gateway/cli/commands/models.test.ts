@@ -21,7 +21,8 @@ let entry: CatalogueModel;
 beforeAll(async () => {
   tiny = await createTinyTestModel("cli-served.gguf");
   server = await startFakeModelServer(await readFile(tiny.path));
-  entry = { ...(modelCatalogue[0] as CatalogueModel), id: "tiny-test", name: "Tiny test model", url: server.url, sizeBytes: 1 };
+  // Unpinned on purpose: the tiny model has no published hash, like a catalogue entry without one.
+  entry = { ...(modelCatalogue[0] as CatalogueModel), id: "tiny-test", name: "Tiny test model", url: server.url, sizeBytes: 1, sha256: null };
 });
 
 afterAll(async () => {
@@ -46,9 +47,9 @@ function capture() {
   return { io, out: () => out, err: () => err };
 }
 
-async function run(argv: string[]) {
+async function run(argv: string[], model: CatalogueModel = entry) {
   const streams = capture();
-  const library = new ModelLibrary({ dataDir, catalogue: [entry] });
+  const library = new ModelLibrary({ dataDir, catalogue: [model] });
   const code = await runModelsCommand(argv, commandContext(streams.io, { dataDir, config: undefined }), library);
   return { code, stdout: streams.out(), stderr: streams.err() };
 }
@@ -71,12 +72,13 @@ describe("privacy-router models", () => {
 
   it("pulls with progress on stderr, prints the hash, lists it installed, then removes it", async () => {
     writeFileSync(join(dataDir, "config.yaml"), "local:\n  model: tiny-test\n");
-    const pulled = await run(["pull", "tiny-test"]);
+    const pulled = await run(["pull", "tiny-test", "--accept-unpinned"]);
     expect(pulled.code).toBe(0);
+    expect(pulled.stderr).toMatch(/no pinned SHA-256; downloading it unverified because of --accept-unpinned/);
     expect(pulled.stderr).toMatch(/Downloading Tiny test model/);
     expect(pulled.stderr).toMatch(/100% .* of /);
     expect(pulled.stdout).toMatch(/Installed tiny-test: .*tiny-test\.gguf/);
-    expect(pulled.stdout).toMatch(/sha256 [0-9a-f]{64} \(computed on download/);
+    expect(pulled.stdout).toMatch(/sha256 [0-9a-f]{64} \(recorded on this first download/);
     expect(pulled.stdout).not.toMatch(/To use it/);
 
     const listed = await run(["list", "--json"]);
@@ -102,8 +104,49 @@ describe("privacy-router models", () => {
     const code = await main(["models", "pull", "tiny-test", "--data-dir", dataDir], streams.io).catch(() => -1);
     expect(code).toBe(1);
     expect(streams.err().trim().split("\n").at(-1)).toMatch(/^privacy-router: .*(not in the model catalogue|HTTP 404)/);
-    const direct = await runModelsCommand(["pull", "tiny-test"], commandContext(capture().io, { dataDir, config: undefined }), library).catch((error: Error) => error);
+    const direct = await runModelsCommand(["pull", "tiny-test", "--accept-unpinned"], commandContext(capture().io, { dataDir, config: undefined }), library).catch((error: Error) => error);
     expect((direct as Error).message).toMatch(/answered HTTP 404/);
+  });
+
+  it("refuses an unpinned model unless --accept-unpinned, then holds every later download to the recorded hash", async () => {
+    server.ranges.length = 0;
+    const refused = await run(["pull", "tiny-test"]).catch((error: Error & { code?: string }) => error);
+    expect(refused).toMatchObject({ code: "model_unpinned" });
+    expect((refused as Error).message).toMatch(/no pinned SHA-256 for `tiny-test`.*--accept-unpinned/);
+    expect(server.ranges).toEqual([]);
+    expect(existsSync(join(dataDir, "models", "tiny-test.gguf"))).toBe(false);
+
+    const first = await run(["pull", "tiny-test", "--accept-unpinned"]);
+    const recorded = /sha256 ([0-9a-f]{64})/.exec(first.stdout)?.[1];
+    expect(recorded).toMatch(/^[0-9a-f]{64}$/);
+    expect((await run(["remove", "tiny-test"])).code).toBe(0);
+
+    // The host now serves other bytes under the same id: the recorded hash refuses them.
+    const original = await readFile(tiny.path);
+    const changed = Buffer.from(original);
+    changed[changed.length - 1] = (changed.at(-1) ?? 0) ^ 0xff;
+    const otherHost = await startFakeModelServer(changed);
+    try {
+      const swapped = await run(["pull", "tiny-test"], { ...entry, url: otherHost.url }).catch((error: Error & { code?: string }) => error);
+      expect(swapped).toMatchObject({ code: "model_verification_failed" });
+      expect((swapped as Error).message).toContain(recorded);
+      expect(existsSync(join(dataDir, "models", "tiny-test.gguf"))).toBe(false);
+    } finally {
+      await otherHost.close();
+    }
+    const again = await run(["pull", "tiny-test"]);
+    expect(again.stdout).toMatch(/matches the hash recorded on its first download/);
+  });
+
+  it("refuses ids that would leave the models folder, through the CLI, and touches no file", async () => {
+    const victim = join(dataDir, "victim.gguf.part");
+    writeFileSync(victim, "keep me");
+    for (const argv of [["models", "remove", "../victim"], ["models", "pull", "../victim", "--accept-unpinned"], ["models", "remove", ".."], ["models", "remove", "Tiny/../../victim"]]) {
+      const streams = capture();
+      expect(await main([...argv, "--data-dir", dataDir], streams.io)).toBe(1);
+      expect(streams.err()).toMatch(/A model id is lower-case letters/);
+    }
+    expect(existsSync(victim)).toBe(true);
   });
 
   it("refuses a wrong command line with usage", async () => {

@@ -2,13 +2,14 @@ import { parseArgs } from "node:util";
 import { GatewayError } from "../../../shared/errors.js";
 import type { ModelDownloadProgress } from "../../../shared/local-models.js";
 import { isCatalogueReference } from "../../models/local-model-control.js";
+import { assertSafeModelId } from "../../models/model-id.js";
 import { formatMegabytes } from "../../models/model-download.js";
 import { ModelLibrary } from "../../models/model-library.js";
 import { createProviderFetch } from "../../providers/provider-fetch.js";
 import { writeLine } from "../cli-io.js";
 import { UsageError, type CommandContext } from "../command-context.js";
 
-export const modelsUsage = "usage: privacy-router models list [--json] | pull <id> | remove <id>";
+export const modelsUsage = "usage: privacy-router models list [--json] | pull <id> [--accept-unpinned] | remove <id>";
 
 /** Seconds between progress lines when stderr is not a terminal (a log file, CI). */
 const plainProgressIntervalMs = 10_000;
@@ -23,8 +24,10 @@ export async function runModelsCommand(argv: string[], context: CommandContext, 
   switch (action) {
     case "list":
       return listModels(rest, context, models);
-    case "pull":
-      return pullModel(single(rest, "pull"), context, models);
+    case "pull": {
+      const acceptUnpinned = rest.includes("--accept-unpinned");
+      return pullModel(single(rest.filter((argument) => argument !== "--accept-unpinned"), "pull"), context, models, acceptUnpinned);
+    }
     case "remove":
       return removeModel(single(rest, "remove"), context, models);
     default:
@@ -76,24 +79,34 @@ function listModels(argv: string[], context: CommandContext, models: ModelLibrar
   return 0;
 }
 
-async function pullModel(id: string, context: CommandContext, models: ModelLibrary): Promise<number> {
+async function pullModel(id: string, context: CommandContext, models: ModelLibrary, acceptUnpinned: boolean): Promise<number> {
+  assertSafeModelId(id);
   const model = models.find(id);
   const { stdout, stderr } = context.io;
   if (model === undefined) throw new GatewayError("model_unknown", { message: `\`${id}\` is not in the model catalogue; \`privacy-router models list\` shows the ids.` });
+  const expected = models.expectedSha256(id);
+  if (expected === null && !acceptUnpinned) {
+    throw new GatewayError("model_unpinned", {
+      message: `The catalogue has no pinned SHA-256 for \`${id}\`, so the file cannot be checked and was not downloaded. \`privacy-router models pull ${id} --accept-unpinned\` downloads it anyway: its hash is computed, printed and recorded, and every later download of ${id} must match it.`,
+    });
+  }
+  if (expected === null) writeLine(stderr, `Warning: ${id} has no pinned SHA-256; downloading it unverified because of --accept-unpinned (trust on first use).`);
   writeLine(stderr, `Downloading ${model.name} (about ${formatMegabytes(model.sizeBytes)}) from ${new URL(model.url).host}`);
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once("SIGINT", interrupt);
   const progress = new ProgressPrinter(stderr);
   try {
-    const installed = await models.pull(id, { signal: controller.signal, onProgress: (report) => progress.update(report) });
+    const installed = await models.pull(id, { signal: controller.signal, onProgress: (report) => progress.update(report), acceptUnpinned });
     progress.finish();
     writeLine(stdout, `Installed ${id}: ${models.installedPath(id) ?? installed.file} (${formatMegabytes(installed.sizeBytes)})`);
     writeLine(
       stdout,
       installed.sha256Source === "publisher"
         ? `sha256 ${installed.sha256} (matches the catalogue)`
-        : `sha256 ${installed.sha256} (computed on download: the catalogue lists no published hash; compare it with the file's page on Hugging Face)`,
+        : expected === null
+          ? `sha256 ${installed.sha256} (recorded on this first download: the catalogue has no pinned hash; compare it with the file's page on Hugging Face. Later downloads of ${id} must match it.)`
+          : `sha256 ${installed.sha256} (matches the hash recorded on its first download)`,
     );
     const active = configuredModel(context);
     if (active !== id) writeLine(stdout, `To use it, set \`local: { model: ${id} }\` in config.yaml (or choose it in the app).`);
@@ -111,6 +124,7 @@ async function pullModel(id: string, context: CommandContext, models: ModelLibra
 }
 
 async function removeModel(id: string, context: CommandContext, models: ModelLibrary): Promise<number> {
+  assertSafeModelId(id);
   const size = models.installedModels().find((model) => model.id === id)?.sizeBytes;
   const removed = await models.remove(id);
   const { stdout, stderr } = context.io;

@@ -5,6 +5,7 @@ import type { ActiveModelResult, ModelPullAccepted } from "../../../shared/admin
 import { GatewayError } from "../../../shared/errors.js";
 import type { ModelsOverview } from "../../../shared/local-models.js";
 import { isCatalogueReference, type LocalModelControl } from "../../models/local-model-control.js";
+import { assertSafeModelId } from "../../models/model-id.js";
 import type { ModelLibrary } from "../../models/model-library.js";
 import type { GatewayEnv } from "../gateway-env.js";
 import { readJsonBody } from "../read-json-body.js";
@@ -29,6 +30,9 @@ const activeBodySchema = z.strictObject({
     .nullable(),
 });
 
+/** `POST /admin/v1/models/:id/pull`: the body may be empty; `acceptUnpinned` confirms a model with no pinned hash. */
+const pullBodySchema = z.strictObject({ acceptUnpinned: z.boolean().optional() });
+
 /**
  * Model management for the UI and scripts:
  * GET /admin/v1/models, POST|DELETE /admin/v1/models/:id/pull (start, cancel a download),
@@ -52,27 +56,37 @@ export function registerAdminModelRoutes(app: Hono<GatewayEnv>, dependencies: Ad
 
   app.get("/admin/v1/models", (context) => context.json(overview()));
 
-  app.post("/admin/v1/models/:id/pull", (context) => {
+  app.post("/admin/v1/models/:id/pull", async (context) => {
     const id = context.req.param("id");
+    assertSafeModelId(id);
+    const { acceptUnpinned } = (await context.req.text()).trim() === "" ? {} : await readJsonBody(context, pullBodySchema);
     if (library.find(id) === undefined) throw new GatewayError("model_unknown", { message: `\`${id}\` is not in the model catalogue.` });
     if (library.installedPath(id) !== undefined && library.download(id) === undefined) {
       const body: ModelPullAccepted = { id, status: "installed", download: null };
       return context.json(body, 200);
     }
+    // Checked here too, so the refusal is this answer rather than a failed download event.
+    if (library.download(id) === undefined && library.expectedSha256(id) === null && acceptUnpinned !== true) {
+      throw new GatewayError("model_unpinned", {
+        message: `The catalogue has no pinned SHA-256 for \`${id}\`. Send \`{"acceptUnpinned": true}\` to download it anyway: its hash is computed, recorded, and required of every later download.`,
+      });
+    }
     // Runs on after this answer; progress and the outcome arrive as `model` events and in GET.
-    library.pull(id).catch(() => undefined);
+    library.pull(id, { acceptUnpinned: acceptUnpinned === true }).catch(() => undefined);
     const body: ModelPullAccepted = { id, status: "downloading", download: library.download(id) ?? null };
     return context.json(body, 202);
   });
 
   app.delete("/admin/v1/models/:id/pull", (context) => {
     const id = context.req.param("id");
+    assertSafeModelId(id);
     if (!library.cancel(id)) throw new GatewayError("not_found", { message: `No download of \`${id}\` is running.` });
     return context.json({ id, cancelled: true });
   });
 
   app.delete("/admin/v1/models/:id", async (context) => {
     const id = context.req.param("id");
+    assertSafeModelId(id);
     const removed = await library.remove(id);
     if (!removed) throw new GatewayError("not_found", { message: `\`${id}\` is not installed.` });
     return context.json(overview());

@@ -17,7 +17,7 @@ export interface ModelsSlice {
   loadModels(): Promise<void>;
   /** The gateway pushed a model's new state (download progress, loading, ready, error). */
   receiveModelEvent(event: ModelEvent): void;
-  pullModel(id: string): Promise<void>;
+  pullModel(id: string, options?: { acceptUnpinned?: boolean }): Promise<void>;
   cancelPull(id: string): Promise<void>;
   removeModel(id: string): Promise<void>;
   useModel(id: string): Promise<void>;
@@ -59,7 +59,7 @@ export function createModelsSlice(api: AdminApi): StateCreator<AppState, [], [],
         // Progress ticks only move the bar; a change of state is worth asking the gateway again.
         if (previous?.state !== event.state && get().models.overview.status !== "idle") void get().loadModels();
       },
-      pullModel: (id) => act(id, () => api.pullModel(id)),
+      pullModel: (id, options) => act(id, () => api.pullModel(id, options)),
       cancelPull: (id) => act(id, () => api.cancelPull(id)),
       removeModel: (id) => act(id, () => api.removeModel(id)),
       useModel: (id) => act(id, () => api.useModel(id)),

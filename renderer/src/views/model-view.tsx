@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { LocalModelState } from "../../../shared/local-models.js";
 import { EmptyState, ErrorState, Loading } from "../components/state-message.js";
 import { formatBytes, formatDateTime, formatInteger, formatMs, formatPercent } from "../format.js";
@@ -11,6 +11,8 @@ export function ModelView() {
   const removeModel = useAppStore((state) => state.removeModel);
   const cancelPull = useAppStore((state) => state.cancelPull);
   const useModel = useAppStore((state) => state.useModel);
+  // The model whose unverified download the user is being asked to confirm.
+  const [confirmingId, setConfirmingId] = useState<string | null>(null);
   useEffect(() => {
     if (models.overview.status === "idle") void loadModels();
   }, [models.overview.status, loadModels]);
@@ -58,14 +60,44 @@ export function ModelView() {
                           {model.description} · {model.parameters}, {model.quantization} · {formatBytes(model.sizeBytes)} download · about {formatBytes(model.memoryBytes)} of memory ·{" "}
                           <a href={model.licenceUrl} rel="noreferrer noopener" target="_blank">
                             {model.licence}
-                          </a>
+                          </a>{" "}
+                          · {model.checkedSha256 ? <span title={model.checkedSha256}>checked against SHA-256 {model.checkedSha256.slice(0, 12)}…</span> : <span className="warning">no pinned SHA-256</span>}
                         </p>
+                        {confirmingId === model.id ? (
+                          <div className="warning" role="alertdialog" aria-labelledby={`unpinned-${model.id}`}>
+                            <p id={`unpinned-${model.id}`}>
+                              The catalogue has no pinned SHA-256 for {model.name}, so this download cannot be checked against a published hash. If you download it anyway, its hash is computed and
+                              recorded, and every later download of this model must match it.
+                            </p>
+                            <div className="card-actions">
+                              <button
+                                type="button"
+                                className="button"
+                                disabled={busy}
+                                onClick={() => {
+                                  setConfirmingId(null);
+                                  void pullModel(model.id, { acceptUnpinned: true });
+                                }}
+                              >
+                                Download unverified
+                              </button>
+                              <button type="button" className="button" onClick={() => setConfirmingId(null)}>
+                                Don't download
+                              </button>
+                            </div>
+                          </div>
+                        ) : null}
                         {progress ? <DownloadProgress received={progress.receivedBytes} total={progress.totalBytes} label={model.name} /> : null}
                         {event?.state === "error" && event.message ? <p className="warning">{event.message}</p> : null}
                       </div>
                       <div className="card-actions">
                         {!model.installed && !progress ? (
-                          <button type="button" className="button" disabled={busy} onClick={() => void pullModel(model.id)}>
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={busy || confirmingId === model.id}
+                            onClick={() => (model.checkedSha256 === null ? setConfirmingId(model.id) : void pullModel(model.id))}
+                          >
                             Download
                           </button>
                         ) : null}
