@@ -10,11 +10,15 @@ import type { ReceiptStatus } from "./receipt.js";
  *
  * Access
  * - The UI signs in with a one-time login URL (`privacy-router serve` and `privacy-router
- *   login` print it): `GET /login?token=…` sets the session cookie and answers 303 to `/`.
- *   Sessions end after 30 minutes without a request, or with `POST /admin/v1/logout`.
- * - Every `/admin/*` request needs that session cookie or `Authorization: Bearer <admin token>`
- *   (`privacy-router tokens create <name> --admin`). Client tokens are refused (403
- *   `admin_required`); nothing at all gives 401 `login_required`.
+ *   login` print it): `GET /login?token=…` sets the session cookie and answers 303 to
+ *   `/#session=<page secret>`. The page keeps that secret in `sessionStorage` (its own origin,
+ *   port included) and sends it as `x-privacy-router-session` on every admin call.
+ *   Sessions end after 30 minutes without a request, 12 hours after sign-in at the latest, or
+ *   with `POST /admin/v1/logout`.
+ * - Every `/admin/*` request needs the session header together with its cookie, or
+ *   `Authorization: Bearer <admin token>` (`privacy-router tokens create <name> --admin`). The
+ *   cookie alone is not enough: browsers send it to every port of 127.0.0.1. Client tokens are
+ *   refused (403 `admin_required`); nothing at all gives 401 `login_required`.
  * - With the cookie, a request other than GET/HEAD must carry `Origin` equal to the gateway's
  *   own origin (`http://<the Host it was sent to>`), else 403 `forbidden_origin`. Bodies are
  *   `application/json`. There are no CORS headers, ever. `fetch` from the UI: same origin,
@@ -68,7 +72,9 @@ export interface ApplyResult {
 
 /**
  * GET /login?token=<one-time token>            (a page, not JSON)
- *   303 to `/` with `Set-Cookie: privacy_router_session_<port>=…; HttpOnly; SameSite=Strict; Path=/`.
+ *   303 to `/#session=<page secret>` with `Set-Cookie: privacy_router_session_<port>=…;
+ *   HttpOnly; SameSite=Strict; Path=/`. The two are different random values; a session call
+ *   needs both (header `x-privacy-router-session: <page secret>`, and the cookie).
  *   A used, expired or unknown token: 400 (or 410) HTML saying to run `privacy-router login`.
  *
  * GET /admin/v1/session                        → SessionInfo
@@ -85,8 +91,34 @@ export interface SessionInfo {
 }
 
 export const sessionCookiePrefix = "privacy_router_session_";
+/** The header that carries the page secret; a custom header also makes every call need a CORS preflight, which is never granted. */
+export const sessionHeaderName = "x-privacy-router-session";
+/** The fragment key the login redirect hands the page secret in (`/#session=…`): fragments never reach a server. */
+export const sessionFragmentKey = "session";
 export const loginTokenLifetimeSeconds = 5 * 60;
 export const sessionIdleTimeoutSeconds = 30 * 60;
+/** However busy, a session ends this long after sign-in. */
+export const sessionAbsoluteLifetimeSeconds = 12 * 60 * 60;
+/** How long a download ticket (see `ExportTicket`) may wait to be used. */
+export const downloadTicketLifetimeSeconds = 60;
+
+/**
+ * POST /admin/v1/export/ticket   ExportTicketBody  → ExportTicket
+ *   A download cannot carry the session header, so the UI first asks for a single-use ticket,
+ *   then lets the browser download `href` (the ticket plus the same session's cookie; one use,
+ *   within `downloadTicketLifetimeSeconds`). Scripts call `GET /admin/v1/export` with their token.
+ */
+export const exportTicketBodySchema = z.strictObject({
+  format: z.enum(["jsonl", "csv"]),
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
+});
+export type ExportTicketBody = z.infer<typeof exportTicketBodySchema>;
+export interface ExportTicket {
+  /** `/admin/v1/export?format=…&ticket=…`, on the gateway's own origin. */
+  href: string;
+  expiresAt: string;
+}
 
 // ───────────────────────────── gateway status ─────────────────────────────
 
@@ -101,6 +133,27 @@ export interface GatewayStatus {
   localModel: string | null;
   providers: number;
   startedAt: string;
+  /** Spend against `routing.budgets` (the Overview's budget meter). */
+  budgets: BudgetStatus;
+}
+
+// Added for the Overview's "spend vs budget": the caps of `routing.budgets` with what the gateway
+// has counted against each, so the UI shows the same numbers the routing decision checks.
+
+/** One cap of `routing.budgets` and the spend counted against it, for the current UTC day or month. */
+export interface BudgetMeter {
+  /** The provider id for a per-provider cap; null for the total across providers. */
+  provider: string | null;
+  period: "day" | "month";
+  capUsd: number;
+  spentUsd: number;
+}
+
+export interface BudgetStatus {
+  /** Past a cap: answer locally, or refuse (`routing.budgets.whenExceeded`). */
+  whenExceeded: "local" | "block";
+  /** One per configured cap, totals first; empty when no budget is set. */
+  meters: BudgetMeter[];
 }
 
 /**
@@ -120,11 +173,11 @@ export type LocalOnlyBody = z.infer<typeof localOnlyBodySchema>;
 /**
  * GET /admin/v1/events                         → `text/event-stream`
  *
- * Every message is an unnamed SSE event (`data:` only, read it with `EventSource.onmessage`)
+ * Every message is an unnamed SSE event (`data:` only; the UI reads it with `fetch` and an SSE parser, since it must send the session header)
  * whose JSON is one `AdminEvent`, told apart by `type`; `id:` counts up per connection. The
  * first message is `stream.open`. A comment line (`: ping`) comes every 15 seconds. A client
  * that falls more than a bounded number of events behind is disconnected (requests are never
- * slowed for it): `EventSource` reconnects by itself, and on `stream.open` the UI re-fetches
+ * slowed for it): the UI reconnects, and on `stream.open` the UI re-fetches
  * what it shows, since events sent while it was away are not replayed.
  *
  * Gateway code publishes with `adminEvents.publish(event)` on the `AdminEventBus` in

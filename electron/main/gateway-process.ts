@@ -11,7 +11,7 @@ export interface UtilityProcessLike {
 
 export type ForkUtilityProcess = (
   modulePath: string,
-  args: string[],
+  commandArguments: string[],
   options: { env: Record<string, string>; serviceName: string; stdio: "inherit" },
 ) => UtilityProcessLike;
 

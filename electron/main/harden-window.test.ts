@@ -3,6 +3,7 @@ import { contentSecurityPolicy, withContentSecurityPolicy } from "./content-secu
 import { isSafeExternalUrl } from "./gateway-origin.js";
 import {
   createHardenedWindow,
+  hardenAllWebContents,
   type HardenableSession,
   type HardenableWebContents,
   type NavigationEvent,
@@ -181,5 +182,18 @@ describe("external links", () => {
     expect(isSafeExternalUrl("vscode://file/etc/passwd", gateway)).toBe(false);
     expect(isSafeExternalUrl("https://a:b@example.org", gateway)).toBe(false);
     expect(isSafeExternalUrl("", gateway)).toBe(false);
+  });
+});
+
+describe("hardenAllWebContents", () => {
+  it("denies popups and refuses webviews in every web contents created after it", () => {
+    const listeners: Array<(event: unknown, contents: HardenableWebContents) => void> = [];
+    hardenAllWebContents({ on: (_name, listener) => listeners.push(listener) });
+    expect(listeners).toHaveLength(1);
+    const contents = new FakeWebContents(new FakeSession());
+    listeners[0]?.({}, contents);
+    expect(contents.windowOpenHandler?.({ url: "https://example.org/" })).toEqual({ action: "deny" });
+    expect(contents.windowOpenHandler?.({ url: "http://127.0.0.1:8484/" })).toEqual({ action: "deny" });
+    expect(contents.emit("will-attach-webview")).toBe(true);
   });
 });

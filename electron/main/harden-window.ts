@@ -42,6 +42,11 @@ export interface HardenableWindow {
   webContents: HardenableWebContents;
 }
 
+/** The narrow part of Electron's `app` that hardening every web contents needs. */
+export interface HardenableApp {
+  on(event: "web-contents-created", listener: (event: unknown, contents: HardenableWebContents) => void): unknown;
+}
+
 /** Options for a new window, without web preferences: those are never the caller's choice. */
 export interface WindowOptions {
   width?: number;
@@ -114,6 +119,18 @@ export function createHardenedWindow<Window extends HardenableWindow>(
   contents.on("will-redirect", stayOnGateway);
   contents.on("will-attach-webview", (event) => event.preventDefault());
   return window;
+}
+
+/**
+ * A second guard, installed once before any window exists, for web contents that did not come
+ * from createHardenedWindow (a devtools frame, anything a future dependency opens): popups
+ * denied and webviews refused. A hardened window then sets its own, narrower handlers.
+ */
+export function hardenAllWebContents(app: HardenableApp): void {
+  app.on("web-contents-created", (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: "deny" }));
+    contents.on("will-attach-webview", (event) => event.preventDefault());
+  });
 }
 
 /** Once per session: every permission refused, the CSP on every response, no spell-check downloads. */

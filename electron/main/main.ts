@@ -9,7 +9,7 @@ import { chromiumProfileDir, desktopDataDir } from "./data-dir.js";
 import { originOf } from "./gateway-origin.js";
 import { forkGateway } from "./gateway-process.js";
 import { GatewaySupervisor, type GatewayState } from "./gateway-supervisor.js";
-import { createHardenedWindow } from "./harden-window.js";
+import { createHardenedWindow, hardenAllWebContents } from "./harden-window.js";
 import { MainWindow } from "./main-window.js";
 import { defaultRestartPolicy } from "./restart-policy.js";
 import { trayIconBitmap } from "./tray-icon.js";
@@ -35,11 +35,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function run(): Promise<void> {
-  // A second guard for any web contents not made by createHardenedWindow: no popups, no webviews.
-  app.on("web-contents-created", (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: "deny" }));
-    contents.on("will-attach-webview", (event) => event.preventDefault());
-  });
+  hardenAllWebContents(app);
   await app.whenReady();
 
   const startAtLoginSupported = process.platform === "darwin" || process.platform === "win32";
@@ -52,7 +48,7 @@ async function run(): Promise<void> {
 
   const notifier = Notification.isSupported() ? new BlockedNotifier((title, body) => new Notification({ title, body }).show(), timers()) : undefined;
   const supervisor = new GatewaySupervisor({
-    fork: () => forkGateway((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), { cliPath, dataDir, env: childEnv }),
+    fork: () => forkGateway((modulePath, commandArguments, options) => utilityProcess.fork(modulePath, commandArguments, options), { cliPath, dataDir, env: childEnv }),
     policy: defaultRestartPolicy,
     // Called only once start() runs, below, when the window and tray exist.
     onState: (state) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestTrail, type TestTrail } from "../../test/support/open-test-trail.js";
 import { sampleReceipt } from "../../test/support/sample-receipt.js";
 import { AuditQueries } from "./audit-queries.js";
+import { keepContent } from "./kept-content.js";
 
 let harness: TestTrail;
 let queries: AuditQueries;
@@ -99,5 +100,38 @@ describe("audit queries", () => {
     }
     const withinHour = queries.summarize({ since: new Date(start + 31 * 60_000).toISOString(), until: new Date(start + 35 * 60_000).toISOString(), client: "cursor" });
     expect(withinHour).toMatchObject({ records: 2, byClient: { cursor: 2 } });
+  });
+});
+
+describe("kept text", () => {
+  it("serves kept text until it expires and never after, even before the purge deletes it", async () => {
+    let now = new Date("2026-03-01T12:00:00.000Z");
+    const trail = await openTestTrail({ clock: () => now });
+    try {
+      for (const [requestId, days] of [["req_short", 1], ["req_long", 30]] as const) {
+        const { kept, receiptContent } = keepContent("full", { request: { messages: [{ role: "user", content: `hello ${requestId}` }] } }, { detectors: [], now, days });
+        const receipt = sampleReceipt({ requestId, content: receiptContent });
+        trail.trail.begin(receipt);
+        trail.trail.finish(receipt, kept);
+      }
+      const kept = new AuditQueries(trail.database, () => now);
+      expect(kept.keptContent("req_short")).toMatchObject({ level: "full", expires_at: "2026-03-02T12:00:00.000Z" });
+      expect(JSON.parse(kept.keptContent("req_short")?.content ?? "null")).toEqual({ request: { messages: [{ role: "user", content: "hello req_short" }] } });
+      expect(kept.get("req_short")?.contentKept).toBe(true);
+
+      now = new Date("2026-03-02T12:00:00.000Z");
+      // The row is still in the table (no purge ran), yet it is no longer served or listed as kept.
+      expect(trail.database.prepare("SELECT COUNT(*) FROM audit_content").pluck().get()).toBe(2);
+      expect(kept.keptContent("req_short")).toBeUndefined();
+      expect(kept.get("req_short")?.contentKept).toBe(false);
+      expect(kept.list().records.map((item) => [item.receipt.requestId, item.contentKept])).toEqual([
+        ["req_long", true],
+        ["req_short", false],
+      ]);
+      expect(kept.keptContent("req_long")).toMatchObject({ level: "full" });
+      expect(kept.keptContent("req_missing")).toBeUndefined();
+    } finally {
+      await trail.dispose();
+    }
   });
 });

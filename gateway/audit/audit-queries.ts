@@ -9,7 +9,8 @@ interface ListRow {
   recorded_at: string;
   hash: string;
   body: string;
-  kept: number;
+  /** When the kept text expires; null when none is kept. */
+  kept_until: string | null;
 }
 
 interface GroupRow {
@@ -23,6 +24,13 @@ interface GroupRow {
   cost: number;
   latency: number;
   timed: number;
+}
+
+/** Kept text as stored: `content` is the canonical JSON of the request and its answer. */
+export interface KeptContentRow {
+  level: "pseudonymized" | "full";
+  content: string;
+  expires_at: string;
 }
 
 type Column = "client" | "route" | "provider" | "status";
@@ -44,9 +52,11 @@ const probeLimit = 5_000;
  */
 export class AuditQueries {
   readonly #database: SqliteDatabase;
+  readonly #clock: () => Date;
 
-  constructor(database: SqliteDatabase) {
+  constructor(database: SqliteDatabase, clock: () => Date = () => new Date()) {
     this.#database = database;
+    this.#clock = clock;
   }
 
   list(filter: AuditFilter = {}, page: AuditPageRequest = {}): AuditPage {
@@ -55,14 +65,25 @@ export class AuditQueries {
     const last = page.before === undefined ? range.last : Math.min(range.last, page.before - 1);
     const { sql, parameters } = this.#walk(filter, range.first, last);
     const rows = this.#database.prepare(`${sql} LIMIT ?`).all(...parameters, limit + 1) as ListRow[];
-    const records = rows.slice(0, limit).map(toItem);
+    const now = this.#clock().toISOString();
+    const records = rows.slice(0, limit).map((row) => toItem(row, now));
     return { records, nextBefore: rows.length > limit ? (records[records.length - 1]?.seq ?? null) : null };
   }
 
   /** One request's record, by its request id (the `x-privacy-router-request-id` header). */
   get(requestId: string): AuditListItem | undefined {
     const row = this.#database.prepare(`SELECT ${listColumns} FROM audit_records r WHERE r.request_id = ?`).get(requestId) as ListRow | undefined;
-    return row ? toItem(row) : undefined;
+    return row ? toItem(row, this.#clock().toISOString()) : undefined;
+  }
+
+  /**
+   * One request's kept text, by its request id. Text whose time is up is never served, even in
+   * the minutes before the purge deletes it.
+   */
+  keptContent(requestId: string): KeptContentRow | undefined {
+    return this.#database
+      .prepare("SELECT c.level, c.content, c.expires_at FROM audit_content c JOIN audit_records r ON r.seq = c.seq WHERE r.request_id = ? AND c.expires_at > ?")
+      .get(requestId, this.#clock().toISOString()) as KeptContentRow | undefined;
   }
 
   summarize(filter: AuditFilter = {}): AuditSummary {
@@ -193,7 +214,7 @@ export class AuditQueries {
   }
 }
 
-const listColumns = "r.seq, r.recorded_at, r.hash, r.body, EXISTS (SELECT 1 FROM audit_content c WHERE c.seq = r.seq) AS kept";
+const listColumns = "r.seq, r.recorded_at, r.hash, r.body, (SELECT c.expires_at FROM audit_content c WHERE c.seq = r.seq) AS kept_until";
 
 function columnFilters(filter: AuditFilter): Array<[Column, string]> {
   const columns: Array<[Column, string | undefined]> = [
@@ -252,6 +273,6 @@ function sumGroups(groups: GroupRow[]): AuditSummary {
   return summary;
 }
 
-function toItem(row: ListRow): AuditListItem {
-  return { seq: row.seq, recordedAt: row.recorded_at, hash: row.hash, receipt: JSON.parse(row.body) as Receipt, contentKept: row.kept === 1 };
+function toItem(row: ListRow, now: string): AuditListItem {
+  return { seq: row.seq, recordedAt: row.recorded_at, hash: row.hash, receipt: JSON.parse(row.body) as Receipt, contentKept: row.kept_until !== null && row.kept_until > now };
 }

@@ -25,6 +25,8 @@ export interface AdminAssembly {
   dataDir: string;
   tokens: ClientTokenStore;
   keyStore: KeyStore;
+  /** Provider id → base URL origin at start (key-binding.ts). */
+  startupKeyOrigins?: ReadonlyMap<string, string>;
   live: LivePipeline;
   events: AdminEventBus;
   localOnly: LocalOnlySwitch;
@@ -48,7 +50,7 @@ export function assembleAdmin(assembly: AdminAssembly): AdminDependencies {
     return { on: assembly.localOnly.isOn() || forcedByConfig, forcedByConfig };
   }, assembly.events);
   return {
-    queries: new AuditQueries(assembly.database),
+    queries: new AuditQueries(assembly.database, clock),
     localOnly: assembly.localOnly,
     localOnlyNotifier,
     live: assembly.live,
@@ -57,6 +59,7 @@ export function assembleAdmin(assembly: AdminAssembly): AdminDependencies {
     loginTokens: new LoginTokenStore(assembly.database, clock),
     tokens: assembly.tokens,
     keyStore: assembly.keyStore,
+    ...(assembly.startupKeyOrigins ? { startupKeyOrigins: assembly.startupKeyOrigins } : {}),
     configEditor: new ConfigEditor({
       path: assembly.configPath,
       live: assembly.live,

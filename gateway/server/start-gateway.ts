@@ -15,6 +15,7 @@ import type { ChatModel, EmbeddingModel } from "../providers/chat-model.js";
 import { createProviderFetch } from "../providers/provider-fetch.js";
 import { createKeyStore, defaultKeychainService, keychainServiceVariable, type KeyStore } from "../secrets/key-store.js";
 import type { Keychain } from "../secrets/keychain.js";
+import { bindBareKeys, startupKeyOrigins } from "../secrets/startup-key-origins.js";
 import { createOsKeychain } from "../secrets/os-keychain.js";
 import { loadPseudonymSecret } from "../pseudonym/conversation-key.js";
 import { warmEntityLexicons } from "../detection/entities/warm-lexicons.js";
@@ -117,11 +118,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     });
     cleanups.push(() => audit.close());
     const keyStore = options.keyStore ?? createKeyStore(options.env ? { env: options.env } : {});
+    // Environment keys and bare keychain entries go only to the addresses configured now; a
+    // later edit through the admin API cannot carry them elsewhere (key-binding.ts).
+    const startupOrigins = startupKeyOrigins(config.providers);
+    const boundAtStart = await bindBareKeys(keyStore, startupOrigins, AbortSignal.timeout(15_000));
+    if (boundAtStart.length > 0) logger.log("info", "stored provider keys were bound to their providers' addresses", { provider: boundAtStart.join(",") });
     // Detectors, egress gate, provider adapters, spend ledger and policy version: rebuilt as a
     // whole when the config changes. Fails at start-up, not on the first request, when routing
     // names a model that does not exist.
     const buildParts = (next: GatewayConfig) =>
-      buildPipelineParts(next, { keyStore, fetch: options.fetch ?? createProviderFetch(env).fetch, logger, spendHistory: () => loadSpendHistory(database, new Date()) });
+      buildPipelineParts(next, { keyStore, startupOrigins, fetch: options.fetch ?? createProviderFetch(env).fetch, logger, spendHistory: () => loadSpendHistory(database, new Date()) });
     const live = new LivePipeline(buildParts(config));
     const events = new AdminEventBus();
     const { policyVersion, detectors, spend } = live.current();
@@ -163,6 +169,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       dataDir: options.dataDir,
       tokens,
       keyStore,
+      startupKeyOrigins: startupOrigins,
       live,
       events,
       localOnly: localOnlySwitch,
@@ -177,6 +184,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     });
     // The CLI and the desktop tray flip the switch from outside: the UI hears of it all the same.
     cleanups.push(admin.localOnlyNotifier.watch());
+    // A verification still running (a worker thread, seconds of CPU) must not outlive the gateway.
+    cleanups.push(() => admin.verifier.dispose());
     const app = createGatewayApp({
       config,
       policyVersion,

@@ -24,6 +24,9 @@ export class TrailVerifier {
   readonly #clock: () => Date;
   #state: AuditVerificationState = { state: "idle", startedAt: null, finishedAt: null, result: null, error: null };
   #running: Promise<void> | undefined;
+  /** Aborts the running verification; replaced for each run. */
+  #abort: AbortController | undefined;
+  #disposed = false;
 
   constructor(location: AuditKeyLocation, events: AdminEventBus, clock: () => Date = () => new Date()) {
     this.#location = location;
@@ -35,17 +38,32 @@ export class TrailVerifier {
     return this.#state;
   }
 
-  /** Starts a verification unless one is running; either way answers the current state. */
+  /** Starts a verification unless one is running (or the gateway is stopping); either way answers the current state. */
   start(): AuditVerificationState {
-    if (this.#running) return this.#state;
+    if (this.#running || this.#disposed) return this.#state;
     this.#update({ state: "running", startedAt: this.#clock().toISOString(), finishedAt: null, result: null, error: null });
-    this.#running = this.#run()
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#running = this.#run(abort.signal)
       .then((result) => this.#update({ ...this.#state, state: "done", finishedAt: this.#clock().toISOString(), result: toResult(result) }))
       .catch((error: unknown) => this.#update({ ...this.#state, state: "failed", finishedAt: this.#clock().toISOString(), error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
         this.#running = undefined;
+        this.#abort = undefined;
       });
     return this.#state;
+  }
+
+  /** Stops the running verification (its worker is terminated); it ends as `failed`. */
+  async cancel(reason = "the verification was cancelled"): Promise<void> {
+    this.#abort?.abort(new Error(reason));
+    await this.settled();
+  }
+
+  /** For gateway shutdown: cancels a running verification and refuses new ones. */
+  async dispose(): Promise<void> {
+    this.#disposed = true;
+    await this.cancel("the gateway stopped before the verification finished");
   }
 
   /** Resolves when the running verification (if any) has ended. */
@@ -58,7 +76,7 @@ export class TrailVerifier {
     this.#events.publish({ type: "audit.verify", verification: state });
   }
 
-  async #run(): Promise<TrailVerification> {
+  async #run(signal: AbortSignal): Promise<TrailVerification> {
     const databasePath = join(this.#location.dataDir, databaseFileName);
     const reader = openDatabaseForReading(databasePath);
     let chain;
@@ -71,9 +89,12 @@ export class TrailVerifier {
     // Anchors first, then the snapshot: a gateway appending meanwhile is then never "behind" its own head.
     const anchors = await readAnchors(chain, this.#location);
     const options: VerifyTrailOptions = { ...(loaded && "key" in loaded ? { publicKey: loaded.key.publicKey } : {}), ...anchors };
+    signal.throwIfAborted();
     const workerPath = fileURLToPath(workerUrl);
-    if (workerPath.endsWith(".js") && existsSync(workerPath)) return runInWorker({ databasePath, options });
+    if (workerPath.endsWith(".js") && existsSync(workerPath)) return runInWorker({ databasePath, options }, signal);
     await new Promise((resolve) => setImmediate(resolve));
+    // On the main thread the check itself cannot be interrupted: a cancel only stops it starting.
+    signal.throwIfAborted();
     const database = openDatabaseForReading(databasePath);
     try {
       return verifyTrail(database, options);
@@ -83,9 +104,15 @@ export class TrailVerifier {
   }
 }
 
-function runInWorker(input: VerifyTrailWorkerInput): Promise<TrailVerification> {
+/** Verifies in a worker thread; an abort terminates the worker, so shutdown never waits on a long check. */
+function runInWorker(input: VerifyTrailWorkerInput, signal: AbortSignal): Promise<TrailVerification> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl, { workerData: input });
+    const onAbort = (): void => {
+      reject(signal.reason instanceof Error ? signal.reason : new Error("the verification was cancelled"));
+      void worker.terminate();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
     worker.once("message", (message: { result?: TrailVerification; error?: string }) => {
       if (message.result) resolve(message.result);
       else reject(new Error(message.error ?? "the verification failed"));
@@ -93,6 +120,7 @@ function runInWorker(input: VerifyTrailWorkerInput): Promise<TrailVerification> 
     });
     worker.once("error", reject);
     worker.once("exit", (code) => {
+      signal.removeEventListener("abort", onAbort);
       if (code !== 0) reject(new Error(`the verification stopped (exit ${code})`));
     });
   });

@@ -5,7 +5,7 @@ import { EventSourceParserStream } from "eventsource-parser/stream";
 import OpenAI from "openai";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminEvent, ConfigDocument, ConfigSaved, DryRunResult, KeyStatus, ProviderList, ProviderTestResult, SummarySeries, TokenCreated, TokenList, ValidationErrorBody } from "../../shared/admin-api.js";
+import type { AdminEvent, ConfigDocument, ConfigSaved, DryRunResult, GatewayStatus, KeyStatus, ProviderList, ProviderTestResult, SummarySeries, TokenCreated, TokenList, ValidationErrorBody } from "../../shared/admin-api.js";
 import type { AuditListItem } from "../../shared/audit-query.js";
 import { verifyExportFile } from "../../gateway/audit/verify-export.js";
 import { LocalOnlySwitch } from "../../gateway/policy/local-only-switch.js";
@@ -30,7 +30,7 @@ function baseConfig(): Record<string, unknown> {
       // Keyed through the admin API (the OS keychain), never from the environment.
       { id: "keyed", kind: "openai-compatible", baseUrl: provider.baseUrl, models: ["fake-model"] },
     ],
-    routing: { strong: "fake/fake-model" },
+    routing: { strong: "fake/fake-model", budgets: { monthlyUsd: 100, providers: { fake: { dailyUsd: 50 } } } },
     // Requests with nothing personal in them keep their text, for the detail view.
     logging: { content: { default: "full", rules: [{ class: "personal", keep: "metadata" }] } },
   };
@@ -371,6 +371,20 @@ describe("audit", () => {
     expect(totals.email).toBeGreaterThanOrEqual(3);
     expect(totals.cost).toBeGreaterThan(0);
     expect((await admin("/admin/v1/summary/series?bucket=week")).status).toBe(400);
+  });
+
+  it("reports spend against each configured budget in the status, as the routing decision counts it", async () => {
+    const status = await json<GatewayStatus>("/admin/v1/status");
+    expect(status.status).toBe(200);
+    expect(status.body.budgets.whenExceeded).toBe("local");
+    expect(status.body.budgets.meters.map(({ provider, period, capUsd }) => ({ provider, period, capUsd }))).toEqual([
+      { provider: null, period: "month", capUsd: 100 },
+      { provider: "fake", period: "day", capUsd: 50 },
+    ]);
+    const [month, fakeDay] = status.body.budgets.meters;
+    // Priced cloud requests were served above; today's are part of this month's.
+    expect(fakeDay?.spentUsd).toBeGreaterThan(0);
+    expect(month?.spentUsd).toBeGreaterThanOrEqual(fakeDay?.spentUsd ?? Number.POSITIVE_INFINITY);
   });
 
   it("shows the text a logging rule keeps, and none where it keeps metadata only", async () => {

@@ -10,11 +10,14 @@ import { summarySeries } from "../../audit/summary-series.js";
 import type { GatewayEnv } from "../gateway-env.js";
 import { webStreamSink } from "../web-stream-sink.js";
 import { queryOf, type AdminDependencies } from "./admin.js";
+import { registerAdminExportTicketRoute } from "./admin-export-ticket.js";
 
 const exportQuery = z.strictObject({
   format: z.enum(["jsonl", "csv"]),
   since: z.iso.datetime().optional(),
   until: z.iso.datetime().optional(),
+  /** The UI's single-use download ticket; admin-auth has already spent it. */
+  ticket: z.string().optional(),
 });
 
 const seriesQuery = z.strictObject({
@@ -28,10 +31,8 @@ const dayMs = 86_400_000;
 /** Kept text, the export download, the trail's status and verification, and the Overview's series. */
 export function registerAdminAuditRoutes(app: Hono<GatewayEnv>, dependencies: AdminDependencies): void {
   app.get("/admin/v1/requests/:id/content", (context) => {
-    const row = dependencies.database
-      .prepare("SELECT c.level, c.content, c.expires_at FROM audit_content c JOIN audit_records r ON r.seq = c.seq WHERE r.request_id = ?")
-      .get(context.req.param("id")) as { level: "pseudonymized" | "full"; content: string; expires_at: string } | undefined;
-    if (!row) throw new GatewayError("not_found", { message: "No text is kept for that request (its logging rule keeps metadata only, or the text was purged)." });
+    const row = dependencies.queries.keptContent(context.req.param("id"));
+    if (!row) throw new GatewayError("not_found", { message: "No text is kept for that request (its logging rule keeps metadata only, or the text expired and was purged)." });
     const view: KeptContentView = { requestId: context.req.param("id"), level: row.level, document: JSON.parse(row.content) as unknown, expiresAt: row.expires_at };
     context.header("cache-control", "no-store");
     return context.json(view);
@@ -64,6 +65,7 @@ export function registerAdminAuditRoutes(app: Hono<GatewayEnv>, dependencies: Ad
   app.get("/admin/v1/audit/verify", (context) => context.json(dependencies.verifier.state()));
   app.post("/admin/v1/audit/verify", (context) => context.json(dependencies.verifier.start(), 202));
 
+  registerAdminExportTicketRoute(app, dependencies.sessions);
   app.get("/admin/v1/export", async (context) => {
     const query = queryOf(context, exportQuery);
     // Its own read-only connection: an export holds one snapshot for as long as the download

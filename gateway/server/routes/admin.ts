@@ -10,6 +10,7 @@ import type { LoginTokenStore } from "../../auth/login-tokens.js";
 import type { AuditKeyLocation } from "../../audit/audit-key-store.js";
 import type { AuditQueries } from "../../audit/audit-queries.js";
 import type { SqliteDatabase } from "../../audit/open-database.js";
+import { budgetStatus } from "../../policy/budget-status.js";
 import type { LocalOnlySwitch } from "../../policy/local-only-switch.js";
 import type { KeyStore } from "../../secrets/key-store.js";
 import type { AdminEventBus } from "../admin-events.js";
@@ -39,6 +40,8 @@ export interface AdminDependencies {
   loginTokens: LoginTokenStore;
   tokens: ClientTokenStore;
   keyStore: KeyStore;
+  /** Provider id → base URL origin at this process's start: where environment keys may go (key-binding.ts). */
+  startupKeyOrigins?: ReadonlyMap<string, string>;
   configEditor: ConfigEditor;
   /** The gateway's own connection: reads only, here (kept text). Exports open their own. */
   database: SqliteDatabase;
@@ -99,7 +102,7 @@ export function registerAdminRoutes(app: Hono<GatewayEnv>, dependencies: AdminDe
 
   const localOnlyState = (): LocalOnlyState => dependencies.localOnlyNotifier.check();
   app.get("/admin/v1/status", (context) => {
-    const { config, policyVersion } = dependencies.live.current();
+    const { config, policyVersion, spend } = dependencies.live.current();
     const status: GatewayStatus = {
       version: dependencies.version,
       endpoint: `${dependencies.origin()}/v1`,
@@ -108,6 +111,7 @@ export function registerAdminRoutes(app: Hono<GatewayEnv>, dependencies: AdminDe
       localModel: config.local.model ?? null,
       providers: config.providers.length,
       startedAt: dependencies.startedAt.toISOString(),
+      budgets: budgetStatus(config, spend),
     };
     return context.json(status);
   });

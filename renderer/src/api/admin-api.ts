@@ -8,6 +8,7 @@ import type {
   ConfigValidation,
   DryRunRequest,
   DryRunResult,
+  ExportTicket,
   GatewayStatus,
   KeyStatus,
   KeptContentView,
@@ -24,6 +25,7 @@ import type {
 import type { AuditFilter, AuditListItem, AuditPage, AuditPageRequest, AuditSummary } from "../../../shared/audit-query.js";
 import type { ModelsOverview } from "../../../shared/local-models.js";
 import { httpJson, queryString } from "./http-json.js";
+import { forgetSessionSecret } from "./session-secret.js";
 
 /**
  * Every call the UI makes, as one object the store is given: tests hand the store a fake, the
@@ -56,7 +58,8 @@ export interface AdminApi {
   createToken(name: string, admin: boolean): Promise<TokenCreated>;
   revokeToken(name: string): Promise<void>;
   models(): Promise<ModelsOverview>;
-  pullModel(id: string): Promise<unknown>;
+  /** `acceptUnpinned`: the user confirmed downloading a model the catalogue has no pinned hash for. */
+  pullModel(id: string, options?: { acceptUnpinned?: boolean }): Promise<unknown>;
   cancelPull(id: string): Promise<unknown>;
   removeModel(id: string): Promise<unknown>;
   useModel(id: string): Promise<unknown>;
@@ -65,15 +68,32 @@ export interface AdminApi {
 const prefix = "/admin/v1";
 const segment = encodeURIComponent;
 
-/** Links (not calls): the browser downloads the file with the session cookie. */
-export function exportHref(format: "jsonl" | "csv", filter: AuditFilter): string {
-  return `${prefix}/export${queryString({ format, since: filter.since, until: filter.until })}`;
+/**
+ * Downloads an export. A download cannot send the session header, and reading a large export
+ * into the page would hold all of it in memory, so the page asks for a single-use ticket and
+ * lets the browser download the ticket's link (it streams straight to disk, with the cookie).
+ */
+export async function downloadExport(format: "jsonl" | "csv", filter: AuditFilter): Promise<void> {
+  const ticket = await httpJson<ExportTicket>("POST", `${prefix}/export/ticket`, { format, ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) });
+  const link = document.createElement("a");
+  link.href = ticket.href;
+  link.download = "";
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 export function createHttpAdminApi(): AdminApi {
   return {
     session: () => httpJson("GET", `${prefix}/session`),
-    logout: () => httpJson("POST", `${prefix}/logout`, {}),
+    logout: async () => {
+      try {
+        await httpJson("POST", `${prefix}/logout`, {});
+      } finally {
+        forgetSessionSecret();
+      }
+    },
     status: () => httpJson("GET", `${prefix}/status`),
     setLocalOnly: (on) => httpJson("PUT", `${prefix}/local-only`, { on }),
     listRequests: (filter, page, signal) => httpJson("GET", `${prefix}/requests${queryString({ ...filter, ...page })}`, undefined, signal),
@@ -98,7 +118,7 @@ export function createHttpAdminApi(): AdminApi {
     createToken: (name, admin) => httpJson("POST", `${prefix}/tokens`, { name, admin }),
     revokeToken: (name) => httpJson("DELETE", `${prefix}/tokens/${segment(name)}`),
     models: () => httpJson("GET", `${prefix}/models`),
-    pullModel: (id) => httpJson("POST", `${prefix}/models/${segment(id)}/pull`, {}),
+    pullModel: (id, options) => httpJson("POST", `${prefix}/models/${segment(id)}/pull`, options?.acceptUnpinned ? { acceptUnpinned: true } : {}),
     cancelPull: (id) => httpJson("DELETE", `${prefix}/models/${segment(id)}/pull`),
     removeModel: (id) => httpJson("DELETE", `${prefix}/models/${segment(id)}`),
     useModel: (id) => httpJson("PUT", `${prefix}/models/active`, { id }),

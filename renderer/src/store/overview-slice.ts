@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import type { SeriesPoint, SummarySeries } from "../../../shared/admin-api.js";
+import type { BudgetStatus, SeriesPoint, SummarySeries } from "../../../shared/admin-api.js";
 import type { AuditSummary } from "../../../shared/audit-query.js";
 import type { AdminApi } from "../api/admin-api.js";
 import type { AppState } from "./app-state.js";
@@ -14,6 +14,8 @@ export interface OverviewData {
   until: string;
   total: AuditSummary;
   series: SummarySeries;
+  /** Spend against `routing.budgets` now (today and this month, whatever the window). */
+  budgets: BudgetStatus;
 }
 
 export interface OverviewSlice {
@@ -61,10 +63,10 @@ export function createOverviewSlice(api: AdminApi): StateCreator<AppState, [], [
       set((state) => ({ overview: { range, data: loading(state.overview.data) } }));
       const { bucket, since, until } = overviewWindow(range, now);
       try {
-        const [total, series] = await Promise.all([api.summary({ since, until }), api.series(bucket, since, until)]);
+        const [total, series, status] = await Promise.all([api.summary({ since, until }), api.series(bucket, since, until), api.status()]);
         get().reportReachable();
         if (get().overview.range !== range) return;
-        set({ overview: { range, data: ready({ range, since, until, total, series }) } });
+        set({ overview: { range, data: ready({ range, since, until, total, series, budgets: status.budgets }) } });
       } catch (error) {
         const described = get().reportFailure(error);
         if (get().overview.range === range) set((state) => ({ overview: { range, data: failed(state.overview.data, described) } }));

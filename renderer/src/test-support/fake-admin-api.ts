@@ -1,6 +1,6 @@
 import type { AuditFilter, AuditListItem, AuditPage, AuditPageRequest } from "../../../shared/audit-query.js";
 import type { Receipt } from "../../../shared/receipt.js";
-import { sampleReceipt } from "../../../test/support/sample-receipt.js";
+import { sampleReceipt } from "./sample-receipt.js";
 import type { AdminApi } from "../api/admin-api.js";
 
 /** An audit record for store tests. */

@@ -2,7 +2,9 @@ import { useEffect } from "react";
 import { HorizontalBars, StackedBars } from "../components/charts.js";
 import { EmptyState, ErrorState, Loading } from "../components/state-message.js";
 import { formatDay, formatHour, formatInteger, formatPercent, formatUsd } from "../format.js";
+import type { BudgetStatus } from "../../../shared/admin-api.js";
 import { fillBuckets, type OverviewData, type OverviewRange } from "../store/overview-slice.js";
+import { budgetMeterViews, whenExceededText } from "../store/budget-meters.js";
 import { findingsByFrequency, routeShare } from "../store/selectors.js";
 import { useAppStore } from "../store/store-context.js";
 
@@ -39,10 +41,11 @@ export function OverviewView() {
         <ErrorState error={overview.data.error} onRetry={() => void loadOverview()} />
       ) : !data ? (
         <Loading />
-      ) : data.total.records === 0 ? (
-        <EmptyState title="No requests in this window">Requests routed through the gateway are counted here.</EmptyState>
       ) : (
-        <OverviewBody data={data} />
+        <>
+          <BudgetCard budgets={data.budgets} />
+          {data.total.records === 0 ? <EmptyState title="No requests in this window">Requests routed through the gateway are counted here.</EmptyState> : <OverviewBody data={data} />}
+        </>
       )}
     </section>
   );
@@ -104,6 +107,35 @@ function OverviewBody({ data }: { data: OverviewData }) {
         <HorizontalBars title="Requests by client" entries={Object.entries(data.total.byClient).map(([client, count]) => ({ label: client, value: count })).sort((a, b) => b.value - a.value)} />
       </section>
     </div>
+  );
+}
+
+/** Spend against each cap of `routing.budgets`, as the gateway counts it before a cloud request. */
+function BudgetCard({ budgets }: { budgets: BudgetStatus }) {
+  const meters = budgetMeterViews(budgets);
+  return (
+    <section className="card card-wide budget-card" aria-labelledby="budget-title">
+      <h2 id="budget-title">Spend vs budget</h2>
+      {meters.length === 0 ? (
+        <p className="muted">No budget is set. Caps per day or month, in total or per provider, go in routing.budgets in the config.</p>
+      ) : (
+        <>
+          <ul className="budget-meters">
+            {meters.map((meter) => (
+              <li key={meter.key} className={`budget-meter budget-${meter.level}`}>
+                <span className="budget-label">{meter.label}</span>
+                <meter min={0} max={1} low={0.8} high={0.99} optimum={0} value={meter.fraction} aria-label={`${meter.label}: ${formatUsd(meter.spentUsd)} of ${formatUsd(meter.capUsd)}`} />
+                <span className="budget-figures">
+                  {formatUsd(meter.spentUsd)} of {formatUsd(meter.capUsd)}
+                  {meter.level === "reached" ? " · reached" : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{whenExceededText(budgets)}</p>
+        </>
+      )}
+    </section>
   );
 }
 

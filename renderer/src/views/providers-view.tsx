@@ -158,7 +158,7 @@ function ProviderForm({ provider, onDone }: { provider: ProviderView | null; onD
   const [models, setModels] = useState(provider?.models.map((model) => (typeof model === "string" ? model : model.id)).join(", ") ?? "");
   const [retention, setRetention] = useState(provider?.dataPolicy.retentionDays?.toString() ?? "");
   const [trains, setTrains] = useState(provider?.dataPolicy.trainsOnData ?? false);
-  const [zdr, setZdr] = useState(provider?.dataPolicy.zeroDataRetention ?? false);
+  const [zeroDataRetention, setZeroDataRetention] = useState(provider?.dataPolicy.zeroDataRetention ?? false);
   const [region, setRegion] = useState(provider?.dataPolicy.region ?? "");
   const issues = actionError && actionError.providerId === id ? actionError.error.issues : [];
   const message = actionError && actionError.providerId === id && issues.length === 0 ? actionError.error.message : null;
@@ -175,7 +175,7 @@ function ProviderForm({ provider, onDone }: { provider: ProviderView | null; onD
         .map((model) => model.trim())
         .filter(Boolean)
         .map((model) => known.get(model) ?? model),
-      dataPolicy: { retentionDays: retention.trim() === "" ? null : Number(retention), trainsOnData: trains, zeroDataRetention: zdr, region: region.trim() || null },
+      dataPolicy: { retentionDays: retention.trim() === "" ? null : Number(retention), trainsOnData: trains, zeroDataRetention, region: region.trim() || null },
     };
     if (await saveProvider(id.trim(), settings)) onDone();
   };
@@ -201,7 +201,7 @@ function ProviderForm({ provider, onDone }: { provider: ProviderView | null; onD
         <label htmlFor="provider-retention">Keeps data for (days; empty if unknown)</label>
         <input id="provider-retention" inputMode="numeric" value={retention} onChange={(event) => setRetention(event.target.value)} aria-describedby="provider-dataPolicy-issues" />
         <label className="checkbox">
-          <input type="checkbox" checked={zdr} onChange={(event) => setZdr(event.target.checked)} /> Zero data retention
+          <input type="checkbox" checked={zeroDataRetention} onChange={(event) => setZeroDataRetention(event.target.checked)} /> Zero data retention
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={trains} onChange={(event) => setTrains(event.target.checked)} /> Trains on submitted data
