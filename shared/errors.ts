@@ -83,6 +83,11 @@ export const errorCatalogue = {
     type: "api_error",
     message: "No API key is set for this provider. Run `privacy-router keys set <provider>` or set PRIVACY_ROUTER_KEY_<PROVIDER>.",
   },
+  provider_key_origin_mismatch: {
+    status: 503,
+    type: "api_error",
+    message: "The provider's key was set for another address than the provider has now, so it was not sent. Set the key again for the new address (`privacy-router keys set <provider>`).",
+  },
   local_model_unavailable: {
     status: 503,
     type: "api_error",
@@ -102,6 +107,11 @@ export const errorCatalogue = {
   },
   disk_space_insufficient: { status: 507, type: "api_error", message: "There is not enough free disk space for this model. Free some space, then pull it again." },
   model_download_in_progress: { status: 409, type: "invalid_request_error", message: "This model is already being downloaded." },
+  model_unpinned: {
+    status: 409,
+    type: "invalid_request_error",
+    message: "The catalogue has no pinned SHA-256 for this model, so it was not downloaded. Confirm the download (`--accept-unpinned`, or `acceptUnpinned: true`) to record its hash on first use.",
+  },
   audit_unavailable: {
     status: 503,
     type: "api_error",

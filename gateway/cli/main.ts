@@ -49,7 +49,10 @@ const commands: Record<string, { run: Command; usage: string }> = {
   "local-only": { run: runLocalOnlyCommand, usage: localOnlyUsage },
   models: { run: (argv, context) => runModelsCommand(argv, context), usage: modelsUsage },
   keys: {
-    run: (argv, context) => runKeysCommand(argv, context.io, { providerIds: context.loadConfig().config.providers.map((provider) => provider.id) }),
+    run: (argv, context) => {
+      const { providers } = context.loadConfig().config;
+      return runKeysCommand(argv, context.io, { providerIds: providers.map((provider) => provider.id), providerBaseUrls: new Map(providers.map((provider) => [provider.id, provider.baseUrl])) });
+    },
     usage: "usage: privacy-router keys set|list|delete <provider>",
   },
 };
