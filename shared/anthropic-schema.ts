@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierNameSchema, toolCallIdSchema } from "./tool-identifiers.js";
 
 /**
  * Zod schemas of the Anthropic Messages and count_tokens requests we accept. Objects are strict:
@@ -46,15 +47,15 @@ export const anthropicDocumentBlockSchema = z.strictObject({
 
 export const anthropicToolUseBlockSchema = z.strictObject({
   type: z.literal("tool_use"),
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: toolCallIdSchema,
+  name: identifierNameSchema(128),
   input: z.record(z.string(), z.unknown()),
   cache_control: cacheControl,
 });
 
 export const anthropicToolResultBlockSchema = z.strictObject({
   type: z.literal("tool_result"),
-  tool_use_id: z.string().min(1),
+  tool_use_id: toolCallIdSchema,
   content: z
     .union([z.string(), z.array(z.discriminatedUnion("type", [anthropicTextBlockSchema, anthropicImageBlockSchema, anthropicDocumentBlockSchema]))])
     .optional(),
@@ -86,7 +87,7 @@ export const anthropicMessageSchema = z.discriminatedUnion("role", [userMessage,
 /** Custom tools only: server tools (web search, code execution…) would run where we cannot see. */
 export const anthropicToolSchema = z.strictObject({
   type: z.literal("custom").nullish(),
-  name: z.string().min(1).max(128),
+  name: identifierNameSchema(128),
   description: z.string().optional(),
   input_schema: z.record(z.string(), z.unknown()),
   cache_control: cacheControl,
@@ -97,7 +98,7 @@ const parallel = { disable_parallel_tool_use: z.boolean().optional() };
 export const anthropicToolChoiceSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("auto"), ...parallel }),
   z.strictObject({ type: z.literal("any"), ...parallel }),
-  z.strictObject({ type: z.literal("tool"), name: z.string().min(1), ...parallel }),
+  z.strictObject({ type: z.literal("tool"), name: identifierNameSchema(128), ...parallel }),
   z.strictObject({ type: z.literal("none") }),
 ]);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierNameSchema, toolCallIdSchema } from "./tool-identifiers.js";
 
 /**
  * Zod schemas of the OpenAI Chat Completions and Embeddings requests we accept. Objects are
@@ -23,9 +24,9 @@ const refusalPart = z.strictObject({ type: z.literal("refusal"), refusal: z.stri
 const userContentPart = z.discriminatedUnion("type", [textPart, imagePart, audioPart, filePart]);
 
 const toolCallSchema = z.strictObject({
-  id: z.string(),
+  id: toolCallIdSchema,
   type: z.literal("function"),
-  function: z.strictObject({ name: z.string(), arguments: z.string() }),
+  function: z.strictObject({ name: identifierNameSchema(64), arguments: z.string() }),
 });
 
 const systemMessage = z.strictObject({
@@ -48,7 +49,7 @@ const assistantMessage = z.strictObject({
 const toolMessage = z.strictObject({
   role: z.literal("tool"),
   content: z.union([z.string(), z.array(textPart)]),
-  tool_call_id: z.string(),
+  tool_call_id: toolCallIdSchema,
 });
 
 export const chatMessageSchema = z.discriminatedUnion("role", [systemMessage, userMessage, assistantMessage, toolMessage]);
@@ -58,7 +59,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 export const toolDefinitionSchema = z.strictObject({
   type: z.literal("function"),
   function: z.strictObject({
-    name: z.string().min(1).max(64),
+    name: identifierNameSchema(64),
     description: z.string().optional(),
     parameters: jsonObject.optional(),
     strict: z.boolean().nullish(),
@@ -67,7 +68,7 @@ export const toolDefinitionSchema = z.strictObject({
 
 const toolChoiceSchema = z.union([
   z.enum(["none", "auto", "required"]),
-  z.strictObject({ type: z.literal("function"), function: z.strictObject({ name: z.string() }) }),
+  z.strictObject({ type: z.literal("function"), function: z.strictObject({ name: identifierNameSchema(64) }) }),
 ]);
 
 const responseFormatSchema = z.discriminatedUnion("type", [
@@ -76,7 +77,7 @@ const responseFormatSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("json_schema"),
     json_schema: z.strictObject({
-      name: z.string(),
+      name: identifierNameSchema(64),
       description: z.string().optional(),
       schema: jsonObject.optional(),
       strict: z.boolean().nullish(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierNameSchema, toolCallIdSchema } from "./tool-identifiers.js";
 
 /**
  * Zod schema of the OpenAI Responses request we accept (`POST /v1/responses`). Objects are
@@ -55,8 +56,8 @@ const assistantMessage = z.strictObject({
 const functionCall = z.strictObject({
   type: z.literal("function_call"),
   id: z.string().nullish(),
-  call_id: z.string().min(1),
-  name: z.string().min(1),
+  call_id: toolCallIdSchema,
+  name: identifierNameSchema(64),
   arguments: z.string(),
   status: itemStatus,
   /** Added by the SDK's stream and parse helpers to the output a client replays; dropped, never sent. */
@@ -65,7 +66,7 @@ const functionCall = z.strictObject({
 const functionCallOutput = z.strictObject({
   type: z.literal("function_call_output"),
   id: z.string().nullish(),
-  call_id: z.string().min(1),
+  call_id: toolCallIdSchema,
   output: z.union([z.string(), z.array(inputContent)]),
   status: itemStatus,
 });
@@ -93,7 +94,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 
 const functionTool = z.strictObject({
   type: z.literal("function"),
-  name: z.string().min(1).max(64),
+  name: identifierNameSchema(64),
   description: z.string().nullish(),
   parameters: jsonObject.nullish(),
   strict: z.boolean().nullish(),
@@ -120,7 +121,7 @@ const hostedTool = z.looseObject({ type: z.enum(hostedToolTypes) });
 
 const toolChoice = z.union([
   z.enum(["none", "auto", "required"]),
-  z.strictObject({ type: z.literal("function"), name: z.string() }),
+  z.strictObject({ type: z.literal("function"), name: identifierNameSchema(64) }),
   z.looseObject({ type: z.enum([...hostedToolTypes, "allowed_tools"]) }),
 ]);
 
@@ -129,7 +130,7 @@ const textFormat = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("json_object") }),
   z.strictObject({
     type: z.literal("json_schema"),
-    name: z.string().min(1),
+    name: identifierNameSchema(64),
     schema: jsonObject,
     description: z.string().nullish(),
     strict: z.boolean().nullish(),

@@ -3,8 +3,7 @@ import { GatewayError } from "../../shared/errors.js";
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from "../../shared/openai-schema.js";
 import type { GatewayConfig } from "../config/config-schema.js";
 import type { ChatModel } from "../providers/chat-model.js";
-import { createCloudModels, maxTokensParameterFor } from "../providers/create-cloud-models.js";
-import { toOpenAIChatRequestBody } from "../providers/openai-chat-request-body.js";
+import { createCloudModels } from "../providers/create-cloud-models.js";
 import type { Egress } from "./egress.js";
 import { planChat, type ChatPipelineDependencies, type ChatPlan } from "./plan-chat.js";
 
@@ -49,14 +48,14 @@ export function asChatRequest(text: string, model: string | undefined): ChatComp
   return { model: model ?? "auto", messages: [{ role: "user", content: text }] };
 }
 
-/** Findings with their fields, the decision, and exactly what would leave (URL and body), from a plan. */
+/**
+ * Findings with their fields, the decision, and exactly what would leave (URL and body), from a
+ * plan: the provider's own adapter describes its request, the one it would send, whatever kind.
+ */
 export function describePlan(plan: ChatPlan, config: GatewayConfig): DryRunResult {
   const { decision } = plan;
-  const provider = config.providers.find((entry) => entry.id === decision.providerId);
-  const outbound =
-    decision.route === "cloud" && provider
-      ? { url: `${provider.baseUrl.replace(/\/+$/, "")}/chat/completions`, body: toOpenAIChatRequestBody(plan.call, { maxTokensParameter: maxTokensParameterFor(provider.kind) }) as unknown }
-      : null;
+  const model = decision.route === "cloud" && decision.providerId !== undefined ? createCloudModels(config, refusingEgress).get(decision.providerId) : undefined;
+  const outbound = model?.describeRequest?.(plan.call) ?? null;
   return {
     findings: plan.findings.flatMap(({ path, findings }) => findings.map((finding) => ({ path, ...finding }))),
     decision: {

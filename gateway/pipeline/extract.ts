@@ -50,7 +50,14 @@ function messageSlots(message: ChatMessage, index: number, extraction: Extractio
     message.content.forEach((part, partIndex) => {
       const partPath = `${base}.content[${partIndex}]`;
       if (part.type === "text") slots.push(slot(`${partPath}.text`, "text", () => part.text, (next) => (part.text = next)));
-      else extraction.opaqueParts.push(partPath);
+      else {
+        extraction.opaqueParts.push(partPath);
+        // A file's name is text the provider receives (a PDF's title for Anthropic): it is scanned like any other.
+        const { data } = part;
+        if (part.type === "file" && typeof data.filename === "string" && data.filename !== "") {
+          slots.push(slot(`${partPath}.file.filename`, "text", () => data.filename as string, (next) => (data.filename = next)));
+        }
+      }
     });
   }
   // A participant name allows only [A-Za-z0-9_-]: a name holding a finding is dropped, not replaced.

@@ -11,6 +11,10 @@ export interface RestoreStats {
  * Turns placeholders back into the original values in a provider's stream: message text and
  * every tool call's argument deltas, each with its own bounded hold-back. Held text is released
  * before `finish`, `error`, or at the end of the stream, so nothing is lost.
+ *
+ * A placeholder never spans carriers, so a part for one carrier (the text, the thinking, one tool
+ * call) first releases what is held for every other: the parts keep the order the provider sent,
+ * and an encoder never sees a held tail arrive after it moved on to another block.
  */
 export function createRestoreStream(
   map: PseudonymMap,
@@ -31,8 +35,9 @@ export function createRestoreStream(
     const rest = text.flush();
     if (rest) controller.enqueue({ type: "text-delta", delta: rest });
   };
-  const releaseToolArguments = (controller: TransformStreamDefaultController<ChatStreamPart>): void => {
+  const releaseToolArguments = (controller: TransformStreamDefaultController<ChatStreamPart>, except?: number): void => {
     for (const [index, restorer] of toolArguments) {
+      if (index === except) continue;
       const held = restorer.flush();
       if (held) controller.enqueue({ type: "tool-call-delta", index, argumentsDelta: held });
     }
@@ -47,15 +52,23 @@ export function createRestoreStream(
 
   return new TransformStream<ChatStreamPart, ChatStreamPart>({
     transform(part, controller) {
+      // Metadata carries no text: it may come with every provider chunk, mid-placeholder.
+      if (part.type === "response-metadata") {
+        controller.enqueue(part);
+        return;
+      }
       // Whatever follows thinking text (its signature, the answer) comes after all of it.
       if (part.type !== "thinking-delta") releaseThinking(controller);
       switch (part.type) {
         case "thinking-delta": {
+          releaseText(controller);
+          releaseToolArguments(controller);
           const delta = thinking.push(part.delta);
           if (delta) controller.enqueue({ type: "thinking-delta", delta });
           return;
         }
         case "text-delta": {
+          releaseToolArguments(controller);
           const delta = text.push(part.delta);
           if (delta) controller.enqueue({ type: "text-delta", delta });
           return;
@@ -72,6 +85,8 @@ export function createRestoreStream(
             restorer = new Restorer(map, "json");
             toolArguments.set(part.index, restorer);
           }
+          releaseText(controller);
+          releaseToolArguments(controller, part.index);
           const argumentsDelta = restorer.push(part.argumentsDelta);
           if (argumentsDelta) controller.enqueue({ type: "tool-call-delta", index: part.index, argumentsDelta });
           return;
@@ -82,6 +97,9 @@ export function createRestoreStream(
           controller.enqueue(part);
           return;
         default:
+          // Thinking signatures and redacted thinking are blocks of their own.
+          releaseText(controller);
+          releaseToolArguments(controller);
           controller.enqueue(part);
       }
     },

@@ -71,6 +71,9 @@ describe("createAnthropicChatModel through the egress gate against the fake Anth
       messages: [{ role: "user", content: [{ type: "text", text: "Say hello." }] }],
       stream: true,
     });
+    // The dry run shows what was sent: the same URL and body, from the same function.
+    expect(received?.path).toBe("/v1/messages");
+    expect(model.describeRequest?.(call)).toEqual({ url: `${provider.baseUrl}/messages`, body: JSON.parse(received?.body ?? "") });
   });
 
   it("streams tool calls whose input arrives in fragments", async () => {

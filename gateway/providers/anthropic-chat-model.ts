@@ -1,7 +1,7 @@
 import type { ChatCall } from "../../shared/chat.js";
 import type { Egress } from "../pipeline/egress.js";
 import { toAnthropicRequestBody } from "./anthropic-request-body.js";
-import type { ChatModel, ChatStreamPart, StreamOptions } from "./chat-model.js";
+import type { ChatModel, ChatStreamPart, OutboundDescription, StreamOptions } from "./chat-model.js";
 import { parseAnthropicStream } from "./parse-anthropic-stream.js";
 import { streamProviderCall } from "./stream-provider-call.js";
 
@@ -27,8 +27,12 @@ export interface AnthropicChatModelOptions {
 export function createAnthropicChatModel(options: AnthropicChatModelOptions): ChatModel {
   const url = `${options.baseUrl.replace(/\/+$/, "")}/messages`;
 
+  function describeRequest(call: ChatCall): OutboundDescription {
+    return { url, body: toAnthropicRequestBody(call, options.defaultMaxTokens === undefined ? {} : { defaultMaxTokens: options.defaultMaxTokens }) };
+  }
+
   async function doStream(call: ChatCall, { signal }: StreamOptions): Promise<ReadableStream<ChatStreamPart>> {
-    const body = toAnthropicRequestBody(call, options.defaultMaxTokens === undefined ? {} : { defaultMaxTokens: options.defaultMaxTokens });
+    const { body } = describeRequest(call);
     return streamProviderCall({
       egress: options.egress,
       request: {
@@ -46,5 +50,5 @@ export function createAnthropicChatModel(options: AnthropicChatModelOptions): Ch
     });
   }
 
-  return { providerId: options.providerId, doStream };
+  return { providerId: options.providerId, doStream, describeRequest };
 }

@@ -34,6 +34,17 @@ export interface ChatModel {
   /** Provider id: `local` or a configured provider's id. */
   readonly providerId: string;
   doStream(call: ChatCall, options: StreamOptions): Promise<ReadableStream<ChatStreamPart>>;
+  /**
+   * Exactly what `doStream` would send for `call`, for the dry run. Cloud adapters only: the
+   * local tier sends nothing off the machine.
+   */
+  describeRequest?(call: ChatCall): OutboundDescription;
+}
+
+/** The URL and JSON body a cloud adapter sends (the key is added by the egress gate, never shown). */
+export interface OutboundDescription {
+  url: string;
+  body: Record<string, unknown>;
 }
 
 export interface EmbeddingResult {

@@ -1,6 +1,6 @@
 import type { ChatCall } from "../../shared/chat.js";
 import type { Egress } from "../pipeline/egress.js";
-import type { ChatModel, ChatStreamPart, StreamOptions } from "./chat-model.js";
+import type { ChatModel, ChatStreamPart, OutboundDescription, StreamOptions } from "./chat-model.js";
 import { toOpenAIChatRequestBody, type MaxTokensParameter } from "./openai-chat-request-body.js";
 import { parseOpenAIChatStream } from "./parse-openai-chat-stream.js";
 import { streamProviderCall } from "./stream-provider-call.js";
@@ -29,6 +29,10 @@ export function createOpenAICompatibleChatModel(options: OpenAICompatibleChatMod
   const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   const maxTokensParameter = options.maxTokensParameter ?? "max_tokens";
 
+  function describeRequest(call: ChatCall): OutboundDescription {
+    return { url, body: toOpenAIChatRequestBody(call, { maxTokensParameter }) };
+  }
+
   async function doStream(call: ChatCall, { signal }: StreamOptions): Promise<ReadableStream<ChatStreamPart>> {
     return streamProviderCall({
       egress: options.egress,
@@ -37,7 +41,7 @@ export function createOpenAICompatibleChatModel(options: OpenAICompatibleChatMod
         url,
         method: "POST",
         headers: { "content-type": "application/json", accept: "text/event-stream" },
-        body: JSON.stringify(toOpenAIChatRequestBody(call, { maxTokensParameter })),
+        body: JSON.stringify(describeRequest(call).body),
       },
       signal,
       timeoutMs: options.timeoutMs,
@@ -45,5 +49,5 @@ export function createOpenAICompatibleChatModel(options: OpenAICompatibleChatMod
     });
   }
 
-  return { providerId: options.providerId, doStream };
+  return { providerId: options.providerId, doStream, describeRequest };
 }

@@ -145,4 +145,42 @@ describe("collectAnthropicMessage", () => {
     await expect(collectAnthropicMessage(partsOf([{ type: "tool-call-start", index: 0, id: "c", name: "f" }, { type: "tool-call-delta", index: 0, argumentsDelta: "[1," }, { type: "finish", finishReason: "tool_calls", usage: undefined }]), identity)).rejects.toMatchObject({ code: "upstream_protocol_error" });
     await expect(collectAnthropicMessage(partsOf([{ type: "text-delta", delta: "x" }]), identity)).rejects.toMatchObject({ code: "upstream_protocol_error" });
   });
+
+  it("keeps a tool block open through interleaved text, and fails a delta for a block already closed", async () => {
+    const interleaved: ChatStreamPart[] = [
+      { type: "tool-call-start", index: 0, id: "call_1", name: "f" },
+      { type: "tool-call-delta", index: 0, argumentsDelta: '{"a":' },
+      { type: "text-delta", delta: "meanwhile" },
+      { type: "tool-call-delta", index: 0, argumentsDelta: "1}" },
+      { type: "finish", finishReason: "tool_calls", usage: undefined },
+    ];
+    const events = await eventsOf(interleaved);
+    expect(events.slice(1, -2).map((event) => [event.event, event.data.index])).toEqual([
+      ["content_block_start", 0],
+      ["content_block_delta", 0],
+      ["content_block_delta", 0],
+      ["content_block_stop", 0],
+      ["content_block_start", 1],
+      ["content_block_delta", 1],
+      ["content_block_stop", 1],
+    ]);
+    const { body } = await collectAnthropicMessage(partsOf(interleaved), identity);
+    expect(body.content).toEqual([
+      { type: "tool_use", id: "call_1", name: "f", input: { a: 1 } },
+      { type: "text", text: "meanwhile" },
+    ]);
+
+    const late: ChatStreamPart[] = [
+      { type: "tool-call-start", index: 0, id: "call_1", name: "f" },
+      { type: "tool-call-start", index: 1, id: "call_2", name: "g" },
+      { type: "tool-call-delta", index: 0, argumentsDelta: "{}" },
+      { type: "finish", finishReason: "tool_calls", usage: undefined },
+    ];
+    const outcomes: ResponseOutcome[] = [];
+    const failed = await eventsOf(late, (outcome) => outcomes.push(outcome));
+    expect(failed.at(-1)?.data).toMatchObject({ type: "error", error: { type: "api_error" } });
+    expect(failed.some((event) => event.event === "content_block_delta")).toBe(false);
+    expect(outcomes).toMatchObject([{ status: "failed", error: { code: "upstream_protocol_error" } }]);
+    await expect(collectAnthropicMessage(partsOf(late), identity)).rejects.toMatchObject({ code: "upstream_protocol_error" });
+  });
 });

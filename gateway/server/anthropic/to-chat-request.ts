@@ -134,7 +134,7 @@ function imagePart(source: Extract<AnthropicBlock, { type: "image" }>["source"])
   return { type: "image_url", image_url: { url } };
 }
 
-/** A text document is text to scan, its title and context included; a PDF is an opaque file. */
+/** A text document is text to scan, its title and context included; a PDF is an opaque file whose title (its file name) is scanned as text too. */
 function documentParts(block: Extract<AnthropicBlock, { type: "document" }>, path: string): UserPart[] {
   const heading = [block.title, block.context].filter((text): text is string => typeof text === "string" && text !== "");
   const source = block.source;

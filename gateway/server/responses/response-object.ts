@@ -1,6 +1,7 @@
 import type { FinishReason, Usage } from "../../../shared/chat.js";
 import type { GatewayError } from "../../../shared/errors.js";
 import type { ResponsesRequest } from "../../../shared/responses-schema.js";
+import { toResponseErrorField } from "./error-body.js";
 
 /** Builders of the OpenAI Responses objects the gateway sends, stream and non-stream alike. */
 
@@ -96,7 +97,7 @@ export function responseObject(input: {
     created_at: input.createdAt,
     status: input.status,
     background: false,
-    error: input.error ? { code: input.error.code, message: input.error.message } : null,
+    error: input.error ? toResponseErrorField(input.error) : null,
     incomplete_details: input.incompleteReason ? { reason: input.incompleteReason } : null,
     instructions: echo.instructions,
     max_output_tokens: echo.maxOutputTokens,

@@ -203,4 +203,24 @@ describe("Responses events over SSE", () => {
     expect(final).toMatchObject({ status: "incomplete", incomplete_details: { reason: "max_output_tokens" }, output_text: "Once upon" });
     expect(final.output[0]).toMatchObject({ type: "message", status: "incomplete" });
   });
+
+  it("reads past parts that have no Responses event instead of stalling", async () => {
+    const recorded: ResponseOutcome[] = [];
+    // Not restored: these parts must reach the encoder as they are, nothing merged or dropped.
+    const parts: ChatStreamPart[] = [
+      { type: "response-metadata", modelId: "provider-model" },
+      { type: "thinking-delta", delta: "hidden reasoning" },
+      { type: "text-delta", delta: "" },
+      { type: "response-metadata", modelId: "provider-model" },
+      { type: "thinking-signature", signature: "sig" },
+      { type: "text-delta", delta: "hello" },
+      { type: "finish", finishReason: "stop", usage: { promptTokens: 1, completionTokens: 1 } },
+    ];
+    const body = sseResponsesStream(streamOf(parts), identity, { echo, onEnd: (outcome) => recorded.push(outcome), onCancel: () => {} });
+    const text = await new Response(body).text();
+    expect(text).toContain('"delta":"hello"');
+    expect(text).not.toContain("hidden reasoning");
+    expect(text).toContain("event: response.completed");
+    expect(recorded.map((outcome) => outcome.status)).toEqual(["completed"]);
+  });
 });
