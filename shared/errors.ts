@@ -91,7 +91,7 @@ export const errorCatalogue = {
   local_model_unavailable: {
     status: 503,
     type: "api_error",
-    message: `No local model is installed yet. Run \`${pullDefaultModelCommand}\` (or use the app's Models page), or set \`local.model\` in config.yaml to a GGUF file.`,
+    message: `No local model is installed yet. Run \`${pullDefaultModelCommand}\` (or use the UI's Local model page), or set \`local.model\` in config.yaml to a GGUF file.`,
   },
   local_model_failed: { status: 500, type: "api_error", message: "The local model failed while answering." },
   model_unknown: {

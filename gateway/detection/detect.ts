@@ -3,6 +3,7 @@ import type { Detector } from "./detector.js";
 import { entityDetectors } from "./entities/index.js";
 import { findDisguisedSpans, findingForDisguise } from "./hidden-encodings.js";
 import { normalizeForDetection } from "./normalize.js";
+import { CleanShortTexts } from "./clean-short-texts.js";
 import { secretDetectors } from "./secrets/index.js";
 import { structuredDetectors } from "./structured/index.js";
 
@@ -49,13 +50,21 @@ function resolveOverlaps(all: Finding[]): Finding[] {
 
 const minimumRemainder = 3;
 
+const cleanShortTexts = new CleanShortTexts();
+
 /**
  * Runs every detector over the text as written, over the text with invisible characters and
  * look-alike letters normalized, and over base64 or spelled-out stretches decoded, so that an
  * encoding trick around a value does not hide it. Offsets always refer to the original text.
  */
 export function detect(text: string, detectors: readonly Detector[] = defaultDetectors): Finding[] {
-  if (text.length === 0) return [];
+  if (text.length === 0 || cleanShortTexts.has(text, detectors)) return [];
+  const findings = detectAll(text, detectors);
+  if (findings.length === 0) cleanShortTexts.add(text, detectors);
+  return findings;
+}
+
+function detectAll(text: string, detectors: readonly Detector[]): Finding[] {
   const all = runDetectors(text, detectors);
 
   const normalized = normalizeForDetection(text);

@@ -56,7 +56,7 @@ function activeModelEvent(state: LocalModelState, reference: string | undefined)
     case "not-configured":
       return { type: "model", modelId: "", state: "not-configured", active: true };
     case "not-downloaded":
-      return { type: "model", modelId: state.modelId, state: "not-downloaded", active: true, message: `Run \`${state.pullCommand}\`, or download it on the Models page.` };
+      return { type: "model", modelId: state.modelId, state: "not-downloaded", active: true, message: `Run \`${state.pullCommand}\`, or download it on the UI's Local model page.` };
     case "downloading":
       return { type: "model", modelId: state.modelId, state: "downloading", receivedBytes: state.progress.receivedBytes, active: true };
     case "server":

@@ -154,7 +154,9 @@ function nameAndNumber(analysis: TextAnalysis, index: number): StreetCore | unde
   let cursor = index;
   const leadingNumber = isHouseNumber(startToken);
   if (leadingNumber) cursor++;
-  else if (!isStreetNameWord(analysis, index) || analysis.wordClass(index) === "stop" || startToken.shape === "lower" && !followsPhrase(analysis, index, addressCues)) return undefined;
+  // The cue check first: most tokens are lower-case words after no address cue, and it rules
+  // them out with one small-map lookup instead of one in the big word list.
+  else if ((startToken.shape === "lower" && !followsPhrase(analysis, index, addressCues)) || !isStreetNameWord(analysis, index) || analysis.wordClass(index) === "stop") return undefined;
   const cued = !leadingNumber && followsPhrase(analysis, index, addressCues);
   for (let words = 0; words < 4; words++) {
     if (words > 0) cursor = skipParticles(analysis, cursor);
