@@ -110,6 +110,18 @@ const thinkingConfig = z.strictObject({
 
 const system = z.union([z.string(), z.array(anthropicTextBlockSchema)]);
 
+/** How hard the model should think (`effort`) and a JSON schema its answer must follow (`format`). */
+const outputConfig = z.strictObject({
+  effort: z.enum(["low", "medium", "high", "max"]).optional(),
+  format: z.strictObject({ type: z.literal("json_schema"), schema: z.record(z.string(), z.unknown()) }).nullish(),
+});
+
+/**
+ * Server-side context editing (a beta Claude Code sends). It carries settings, not text, and is
+ * never forwarded: the whole conversation travels on every request anyway.
+ */
+const contextManagement = z.record(z.string(), z.unknown());
+
 export const anthropicMessagesRequestSchema = z.strictObject({
   model: z.string().min(1),
   max_tokens: z.number().int().positive(),
@@ -124,6 +136,8 @@ export const anthropicMessagesRequestSchema = z.strictObject({
   tool_choice: anthropicToolChoiceSchema.optional(),
   metadata: z.strictObject({ user_id: z.string().nullish() }).optional(),
   thinking: thinkingConfig.optional(),
+  output_config: outputConfig.optional(),
+  context_management: contextManagement.nullish(),
   service_tier: z.enum(["auto", "standard_only"]).optional(),
 });
 
@@ -137,6 +151,8 @@ export const anthropicCountTokensRequestSchema = z.strictObject({
   tools: z.array(anthropicToolSchema).optional(),
   tool_choice: anthropicToolChoiceSchema.optional(),
   thinking: thinkingConfig.optional(),
+  output_config: outputConfig.optional(),
+  context_management: contextManagement.nullish(),
 });
 
 export type AnthropicCountTokensRequest = z.infer<typeof anthropicCountTokensRequestSchema>;

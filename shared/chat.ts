@@ -72,6 +72,8 @@ export interface ChatCall {
   stop?: string[];
   seed?: number;
   responseFormat?: ResponseFormat;
+  /** Anthropic's `output_config.effort`, passed on only to Anthropic models. */
+  effort?: "low" | "medium" | "high" | "max";
   thinking?: ThinkingConfig;
 }
 

@@ -10,6 +10,7 @@ type WireMessage = ChatCompletionRequest["messages"][number];
  */
 export interface ChatRequestExtensions {
   thinking?: ThinkingConfig;
+  effort?: ChatCall["effort"];
   /** Thinking blocks of assistant messages, by their index in `messages`. */
   messageThinking?: ReadonlyMap<number, ThinkingBlock[]>;
 }
@@ -56,6 +57,7 @@ export function toChatCall(request: ExtendedChatRequest, model: string): ChatCal
     if (message?.role === "assistant" && blocks.length > 0) message.thinking = structuredClone(blocks);
   });
   if (extensions?.thinking) call.thinking = { ...extensions.thinking };
+  if (extensions?.effort) call.effort = extensions.effort;
   if (request.tools) call.tools = structuredClone(request.tools).map((tool) => ({ type: "function", function: stripNull(tool.function) }));
   if (request.tool_choice) call.toolChoice = request.tool_choice;
   if (request.parallel_tool_calls != null) call.parallelToolCalls = request.parallel_tool_calls;

@@ -184,3 +184,17 @@ describe("toAnthropicRequestBody", () => {
     expect(refusal({ model: "m", messages: [{ role: "assistant", content: null, toolCalls: [{ id: "t", type: "function", function: { name: "f", arguments: "[1]" } }] }] })).toMatchObject({ code: "invalid_request" });
   });
 });
+
+describe("output_config", () => {
+  it("carries effort and a JSON schema to Anthropic, and leaves it out when neither is set", () => {
+    const schema = { type: "object", properties: { answer: { type: "string" } }, required: ["answer"] };
+    const body = toAnthropicRequestBody({
+      model: "m",
+      messages: [{ role: "user", content: "x" }],
+      effort: "high",
+      responseFormat: { type: "json_schema", jsonSchema: { name: "output", schema } },
+    });
+    expect(body.output_config).toEqual({ effort: "high", format: { type: "json_schema", schema } });
+    expect(toAnthropicRequestBody({ model: "m", messages: [{ role: "user", content: "x" }] })).not.toHaveProperty("output_config");
+  });
+});

@@ -21,10 +21,10 @@ interface Turn {
  * wants strictly alternating roles. Absent settings stay absent. Always streamed.
  */
 export function toAnthropicRequestBody(call: ChatCall, options: { defaultMaxTokens?: number } = {}): Record<string, unknown> {
-  if (call.responseFormat !== undefined && call.responseFormat.type !== "text") {
+  if (call.responseFormat?.type === "json_object") {
     throw new GatewayError("unsupported_parameter", {
       param: "response_format",
-      message: "`response_format` (JSON mode) is not available on Anthropic providers; choose another model.",
+      message: "`response_format: json_object` is not available on Anthropic providers; give a JSON schema (`json_schema`) or choose another model.",
     });
   }
   const system: Block[] = [];
@@ -58,6 +58,10 @@ export function toAnthropicRequestBody(call: ChatCall, options: { defaultMaxToke
   if (call.temperature !== undefined) body.temperature = Math.min(call.temperature, 1);
   if (call.topP !== undefined) body.top_p = call.topP;
   if (call.stop !== undefined && call.stop.length > 0) body.stop_sequences = call.stop;
+  const outputConfig: Block = {};
+  if (call.effort !== undefined) outputConfig.effort = call.effort;
+  if (call.responseFormat?.type === "json_schema") outputConfig.format = { type: "json_schema", schema: call.responseFormat.jsonSchema.schema ?? {} };
+  if (Object.keys(outputConfig).length > 0) body.output_config = outputConfig;
   if (call.thinking !== undefined) {
     const thinking: Block = { type: call.thinking.type };
     if (call.thinking.budgetTokens !== undefined) thinking.budget_tokens = call.thinking.budgetTokens;

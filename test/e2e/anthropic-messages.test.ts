@@ -158,6 +158,53 @@ describe("POST /v1/messages answered by the Anthropic provider, with the officia
   });
 });
 
+describe("a request shaped like Claude Code's", () => {
+  // Recent Claude Code sends adaptive thinking, an effort, context management (a beta) and
+  // cached system blocks; none of that may turn the request away.
+  const claudeCodeShaped = {
+    model: "claude-sonnet-4-6",
+    max_tokens: 64,
+    stream: false,
+    system: [{ type: "text", text: "You are a coding assistant.", cache_control: { type: "ephemeral" } }],
+    messages: [{ role: "user", content: [{ type: "text", text: `Write to ${sensitive.user}.`, cache_control: { type: "ephemeral" } }] }],
+    thinking: { type: "adaptive" },
+    output_config: { effort: "medium" },
+    context_management: { edits: [{ type: "clear_thinking_20251015", keep: "all" }] },
+    metadata: { user_id: "user_abc_account_def_session_ghi" },
+  };
+
+  const postMessages = (body: unknown, headers: Record<string, string> = {}) =>
+    rawRequest({
+      port: harness.gateway.port,
+      method: "POST",
+      path: "/v1/messages",
+      headers: { host: `127.0.0.1:${harness.gateway.port}`, "content-type": "application/json", "x-api-key": harness.token, "anthropic-version": "2023-06-01", ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it("is accepted; effort goes to Anthropic, context management goes nowhere", async () => {
+    claude.setScenario({ kind: "text", text: "Done." });
+    const response = await postMessages(claudeCodeShaped, { "anthropic-beta": "context-management-2025-06-27" });
+    expect(response.status).toBe(200);
+    const sent = JSON.parse(lastClaudeBody()) as Record<string, unknown>;
+    expect(sent.output_config).toEqual({ effort: "medium" });
+    expect(sent.thinking).toEqual({ type: "adaptive" });
+    expect(sent).not.toHaveProperty("context_management");
+    expect(sent).not.toHaveProperty("metadata");
+    expect(lastClaudeBody()).not.toContain(sensitive.user);
+  });
+
+  it("turns a JSON schema in output_config into Anthropic's format, scanned like the rest", async () => {
+    claude.setScenario({ kind: "text", text: '{"to":"x"}' });
+    const schema = { type: "object", properties: { to: { type: "string", description: `Usually ${sensitive.toolDescription}` } } };
+    const response = await postMessages({ ...claudeCodeShaped, output_config: { format: { type: "json_schema", schema } } });
+    expect(response.status).toBe(200);
+    const sent = JSON.parse(lastClaudeBody()) as { output_config?: { format?: { type: string; schema: unknown } } };
+    expect(sent.output_config?.format?.type).toBe("json_schema");
+    expect(lastClaudeBody()).not.toContain(sensitive.toolDescription);
+  });
+});
+
 describe("extended thinking through /v1/messages", () => {
   it("passes thinking to the Anthropic provider and back, restored, and the signature still matches the text next turn", async () => {
     claude.setScenario({ kind: "echo", prefix: "Done: ", echoThinking: true });

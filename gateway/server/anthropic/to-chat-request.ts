@@ -46,7 +46,11 @@ export function anthropicToChatRequest(request: AnthropicConversation & Partial<
     const { type, budget_tokens: budgetTokens, display } = request.thinking;
     extensions.thinking = { type, ...(budgetTokens === undefined ? {} : { budgetTokens }), ...(display == null ? {} : { display }) };
   }
+  if (request.output_config?.effort !== undefined) extensions.effort = request.output_config.effort;
   if (Object.keys(extensions).length > 0) chat.extensions = extensions;
+  // A schema the answer must follow is the chat format's JSON-schema mode: scanned, and kept by every tier.
+  const format = request.output_config?.format;
+  if (format) chat.response_format = { type: "json_schema", json_schema: { name: "output", schema: structuredClone(format.schema) } };
   if (request.max_tokens !== undefined) chat.max_tokens = request.max_tokens;
   if (request.stream !== undefined) chat.stream = request.stream;
   if (request.temperature !== undefined) chat.temperature = request.temperature;
