@@ -16,7 +16,7 @@ export const errorCatalogue = {
   hosted_tool_unsupported: {
     status: 400,
     type: "invalid_request_error",
-    message: "Privacy Router does not run hosted tools (web search, file search, code interpreter and the like). Define function tools and run them in your client.",
+    message: "Privacy Router does not run hosted tools (web search, file search, code interpreter and the like), so one cannot be forced with `tool_choice`. Define function tools and run them in your client.",
   },
   missing_token: {
     status: 401,

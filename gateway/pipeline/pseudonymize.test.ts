@@ -55,3 +55,24 @@ describe("pseudonymize", () => {
     expect(classification.countsByType.UNSCANNABLE_CONTENT).toBe(1);
   });
 });
+
+describe("pseudonymize in JSON text", () => {
+  it("keeps tool-call arguments valid JSON when a finding starts or ends at an escape", () => {
+    const values = ["*** Begin Patch\n+ada.lovelace@example.org\n", "to:\tbob@corp.example\u00e9", "x\\\nnina@corp.example"];
+    const call: ChatCall = {
+      model: "m",
+      messages: values.map((input, index) => ({ role: "assistant" as const, content: null, toolCalls: [{ id: `c${index}`, type: "function" as const, function: { name: "apply_patch", arguments: JSON.stringify({ input }) } }] })),
+    };
+    const extraction = extractTextSlots(call);
+    const result = pseudonymize(extraction, classify(extraction, defaultDetectors));
+    expect(result.replacements).toBeGreaterThanOrEqual(3);
+    for (const [index, message] of call.messages.entries()) {
+      const text = message.toolCalls?.[0]?.function.arguments ?? "";
+      expect(text).not.toMatch(/lovelace|bob@|nina@/);
+      const parsed = JSON.parse(text) as { input: string };
+      // Restoring each placeholder gives back exactly what the client wrote.
+      const restored = parsed.input.replace(/\[EMAIL_\d+\]/g, (placeholder) => result.map.originalFor(placeholder) ?? placeholder);
+      expect(restored).toBe(values[index]);
+    }
+  });
+});

@@ -36,15 +36,45 @@ export function pseudonymize(
     let cursor = 0;
     for (const finding of findings) {
       if (types && !types.has(finding.type)) continue;
-      const raw = text.slice(finding.start, finding.end);
+      const [start, end] = slot.kind === "json" ? outsideJsonEscapes(text, finding.start, finding.end) : [finding.start, finding.end];
+      const raw = text.slice(start, end);
       const value = slot.kind === "json" ? decodeJsonStringFragment(raw) : raw;
-      result += text.slice(cursor, finding.start) + map.placeholderFor(finding.type, value);
-      cursor = finding.end;
+      result += text.slice(cursor, start) + map.placeholderFor(finding.type, value);
+      cursor = end;
       replacements++;
     }
     slot.set(result + text.slice(cursor));
   }
   return { map, replacements };
+}
+
+/**
+ * A finding in JSON text may begin inside an escape (`\n+ada@example.org` reads as the address
+ * `n+ada@example.org`) or end inside one: replacing it there would leave a lone backslash and
+ * break the JSON. The span is narrowed to whole characters; one made only of an escape keeps
+ * its backslash, so the value is still replaced.
+ */
+function outsideJsonEscapes(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  for (let back = 1; back <= 5 && back <= start; back++) {
+    const escape = text.slice(start - back, start);
+    if (/^\\(u[0-9a-fA-F]{0,3})?$/.test(escape) && escapes(text, start - back)) {
+      const unicode = escape[1] === "u" || (escape === "\\" && text[start] === "u");
+      from = start - back + (unicode ? 6 : 2);
+      break;
+    }
+  }
+  let to = end;
+  const open = /(?:^|[^\\])(?:\\\\)*(\\(?:u[0-9a-fA-F]{0,3})?)$/.exec(text.slice(from, end));
+  if (open?.[1]) to = end - open[1].length;
+  return to > from ? [from, to] : [start > 0 && text[start - 1] === "\\" ? start - 1 : start, end];
+}
+
+/** Whether the backslash at `index` begins an escape (an even number of backslashes before it). */
+function escapes(text: string, index: number): boolean {
+  let before = 0;
+  while (index - before - 1 >= 0 && text[index - before - 1] === "\\") before++;
+  return before % 2 === 0;
 }
 
 /** A value found inside JSON text is stored unescaped, so it restores correctly into prose and into JSON. */

@@ -104,7 +104,8 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
     noteRequest(model: string, isStream: boolean): void {
       receipt.noteRequest(model, isStream);
     },
-    noteDecision(plan: ChatPlan): void {
+    /** `notes`: the edge's own reasons (what it changed in the request), after the policy's. */
+    noteDecision(plan: ChatPlan, notes: ReadonlyArray<{ code: string; message: string }> = []): void {
       const { decision } = plan;
       receipt.noteDecision({
         route: decision.route,
@@ -112,7 +113,7 @@ export function requestRecorder(context: Context<GatewayEnv>, dependencies: Gate
         provider: providerLabel(decision),
         model: decision.model,
         classes: decision.classes ?? [],
-        reasons: decision.reasons,
+        reasons: [...decision.reasons, ...notes],
         score: decision.difficulty,
         tier: decision.tier,
         redactions: plan.redactions,

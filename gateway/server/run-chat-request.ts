@@ -19,6 +19,8 @@ export interface ChatRunOptions<Inbound> {
   read: () => Promise<Inbound>;
   /** The inbound request in the pipeline's vocabulary (OpenAI chat); a refusal here is recorded too. */
   toChatRequest: (inbound: Inbound) => ChatCompletionRequest;
+  /** What the edge changed in the request that the record should say (e.g. tools it dropped); called after `toChatRequest`. */
+  notes?: () => ReadonlyArray<{ code: string; message: string }>;
 }
 
 /** What an edge's encoder needs once the request is planned, recorded and dispatched. */
@@ -60,7 +62,7 @@ export async function runChatRequest<Inbound>(
   // Classify and decide before anything is sent anywhere.
   const plan = recorder.guardSync(() => planChat(request, dependencies, context.get("client").name));
   const { decision } = plan;
-  recorder.noteDecision(plan);
+  recorder.noteDecision(plan, options.notes?.());
   context.header(provenanceHeaders.route, decision.route);
   context.header(provenanceHeaders.provider, providerLabel(decision));
   context.header(provenanceHeaders.redactions, String(plan.redactions));

@@ -310,13 +310,11 @@ describe("POST /v1/responses refusals", () => {
     return { status: answer.status, error: (JSON.parse(answer.body) as { error: Record<string, unknown> }).error, headers: answer.headers };
   }
 
-  it("refuses hosted tools, server-side state and unknown fields with errors that say why", async () => {
+  it("refuses a forced hosted tool, server-side state and unknown fields with errors that say why", async () => {
     const before = provider.received.length;
-    const hosted = await refusal({ model: "fake/fake-model", input: "search", tools: [{ type: "web_search" }] });
-    expect(hosted).toMatchObject({ status: 400, error: { code: "hosted_tool_unsupported", param: "tools[0].type", type: "invalid_request_error" } });
-    expect(hosted.error.message).toMatch(/web_search/);
-    const hostedChoice = await refusal({ model: "fake/fake-model", input: "search", tool_choice: { type: "file_search" } });
-    expect(hostedChoice.error).toMatchObject({ code: "hosted_tool_unsupported", param: "tool_choice.type" });
+    const hostedChoice = await refusal({ model: "fake/fake-model", input: "search", tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }], tool_choice: { type: "file_search" } });
+    expect(hostedChoice).toMatchObject({ status: 400, error: { code: "hosted_tool_unsupported", param: "tool_choice.type", type: "invalid_request_error" } });
+    expect(hostedChoice.error.message).toMatch(/file_search/);
 
     const previous = await refusal({ model: "fake/fake-model", input: "more", previous_response_id: "resp_123" });
     expect(previous).toMatchObject({ status: 400, error: { code: "server_state_unsupported", param: "previous_response_id" } });

@@ -3,14 +3,16 @@ import type { ChatStreamPart } from "../../providers/chat-model.js";
 import type { ResponseIdentity, ResponseOutcome } from "../chat-response.js";
 import { responseObject, statusOf, type ResponseEcho } from "./response-object.js";
 import { ResponseOutputBuilder } from "./response-output-builder.js";
+import type { ResponsesToolMap } from "./responses-tools.js";
 
 /** Collects a whole answer as one Responses object, for a client that did not ask to stream. */
 export async function collectResponse(
   parts: ReadableStream<ChatStreamPart>,
   identity: ResponseIdentity,
   echo: ResponseEcho,
+  tools?: ResponsesToolMap,
 ): Promise<{ body: Record<string, unknown>; outcome: ResponseOutcome }> {
-  const builder = new ResponseOutputBuilder(identity.id);
+  const builder = new ResponseOutputBuilder(identity.id, tools);
   for await (const part of parts) {
     if (part.type === "error") throw part.error;
     builder.push(part);

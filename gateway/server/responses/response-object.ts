@@ -29,9 +29,22 @@ export interface FunctionCallItem {
   call_id: string;
   name: string;
   arguments: string;
+  /** The group of a namespaced tool, as the client declared it. */
+  namespace?: string;
 }
 
-export type OutputItem = MessageItem | FunctionCallItem;
+/** A call to a custom (freeform) tool: its input is raw text. */
+export interface CustomToolCallItem {
+  type: "custom_tool_call";
+  id: string;
+  status: "in_progress" | "completed" | "incomplete";
+  call_id: string;
+  name: string;
+  input: string;
+  namespace?: string;
+}
+
+export type OutputItem = MessageItem | FunctionCallItem | CustomToolCallItem;
 
 /** What the client asked for, echoed in every response object as OpenAI does. */
 export interface ResponseEcho {

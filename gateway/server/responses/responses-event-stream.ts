@@ -5,6 +5,7 @@ import { encodePartStream, type PartEncoder } from "../encode-part-stream.js";
 import { toResponsesErrorEvent } from "./error-body.js";
 import { responseObject, statusOf, type ResponseEcho } from "./response-object.js";
 import { ResponseOutputBuilder, type ResponseEvent } from "./response-output-builder.js";
+import type { ResponsesToolMap } from "./responses-tools.js";
 
 /**
  * Writes typed parts as OpenAI Responses streaming events over SSE (`event:` names the type,
@@ -17,10 +18,10 @@ import { ResponseOutputBuilder, type ResponseEvent } from "./response-output-bui
 export function sseResponsesStream(
   parts: ReadableStream<ChatStreamPart>,
   identity: ResponseIdentity,
-  options: { echo: ResponseEcho; onEnd: (outcome: ResponseOutcome) => void; onCancel: () => void },
+  options: { echo: ResponseEcho; onEnd: (outcome: ResponseOutcome) => void; onCancel: () => void; tools?: ResponsesToolMap },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const builder = new ResponseOutputBuilder(identity.id);
+  const builder = new ResponseOutputBuilder(identity.id, options.tools);
   const id = `resp_${identity.id}`;
   let sequence = 0;
   let started = false;

@@ -80,7 +80,7 @@ describe("a Responses request as the pipeline's chat request", () => {
   });
 
   it("refuses what it cannot carry with an error that names the field", () => {
-    expect(() => translate({ model: "m", input: "x", tools: [{ type: "code_interpreter", container: { type: "auto" } }] })).toThrow(expect.objectContaining({ code: "hosted_tool_unsupported", param: "tools[0].type" }));
+    expect(() => translate({ model: "m", input: "x", tool_choice: { type: "code_interpreter" } })).toThrow(expect.objectContaining({ code: "hosted_tool_unsupported", param: "tool_choice.type" }));
     expect(() => translate({ model: "m", input: "x", tool_choice: { type: "allowed_tools", mode: "auto", tools: [] } })).toThrow(expect.objectContaining({ code: "unsupported_parameter", param: "tool_choice" }));
     expect(() => translate({ model: "m", input: [{ role: "user", content: [{ type: "input_file", file_url: "https://example.com/a.pdf" }] }] })).toThrow(
       expect.objectContaining({ code: "unsupported_parameter", param: "input[0].content[0].file_url" }),

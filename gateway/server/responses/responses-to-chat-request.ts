@@ -1,45 +1,42 @@
 import { GatewayError } from "../../../shared/errors.js";
 import type { ChatCompletionRequest } from "../../../shared/openai-schema.js";
 import type { ResponsesInputItem, ResponsesRequest } from "../../../shared/responses-schema.js";
+import { chatToolChoice, ResponsesToolMap } from "./responses-tools.js";
 
 type WireMessage = ChatCompletionRequest["messages"][number];
 type AssistantMessage = Extract<WireMessage, { role: "assistant" }>;
 type UserContent = Exclude<Extract<WireMessage, { role: "user" }>["content"], string>;
-type InputContent = Extract<ResponsesInputItem, { role: "user" | "system" | "developer" }>["content"];
+type InputContent = Extract<ResponsesInputItem, { type: "message"; role: "user" | "system" | "developer" }>["content"];
 type ToolOutput = Extract<ResponsesInputItem, { type: "function_call_output" }>["output"];
 
 /**
  * A Responses request in the pipeline's vocabulary (OpenAI chat), so the one request path
  * extracts, classifies, pseudonymizes and restores every text it carries: instructions become
  * the first system message, message items messages, `function_call` items an assistant
- * message's tool calls, `function_call_output` items tool messages. Reasoning items are dropped
- * (no target reads them back, and nothing unscanned may leave). Server-side state and hosted
- * tools are refused here with errors of their own.
+ * message's tool calls, `function_call_output` items tool messages; custom (freeform) tool
+ * calls and their outputs likewise, the raw input as the `input` argument. Reasoning items are
+ * dropped (no target reads them back, and nothing unscanned may leave). Tools are mapped by
+ * `ResponsesToolMap` (hosted ones dropped); server-side state is refused with errors of its own.
  */
 export function responsesToChatRequest(request: ResponsesRequest): ChatCompletionRequest {
+  return translateResponsesRequest(request).chat;
+}
+
+/** The chat request, and the tool map that turns the answer's calls back into the client's tools. */
+export function translateResponsesRequest(request: ResponsesRequest): { chat: ChatCompletionRequest; tools: ResponsesToolMap } {
   refuseServerState(request);
+  const tools = ResponsesToolMap.of(request);
   const messages: WireMessage[] = [];
   if (request.instructions) messages.push({ role: "system", content: request.instructions });
-  request.input.forEach((item, index) => appendItem(messages, item, index));
+  request.input.forEach((item, index) => appendItem(messages, item, index, tools));
   if (messages.length === 0) throw new GatewayError("invalid_request", { param: "input", message: "The input holds no message to answer (reasoning items alone are not a request)." });
 
   const chat: ChatCompletionRequest = { model: request.model, messages, stream: request.stream === true };
-  if (request.tools && request.tools.length > 0) {
-    chat.tools = request.tools.map((tool, index) => {
-      if (tool.type !== "function") throw hostedTool(`tools[${index}].type`, tool.type);
-      const definition: NonNullable<ChatCompletionRequest["tools"]>[number]["function"] = { name: tool.name };
-      if (tool.description != null) definition.description = tool.description;
-      if (tool.parameters != null) definition.parameters = tool.parameters;
-      if (tool.strict != null) definition.strict = tool.strict;
-      return { type: "function", function: definition };
-    });
-  }
-  const choice = request.tool_choice;
-  if (choice != null) {
-    if (typeof choice === "string") chat.tool_choice = choice;
-    else if (choice.type === "function" && "name" in choice && typeof choice.name === "string") chat.tool_choice = { type: "function", function: { name: choice.name } };
-    else if (choice.type === "allowed_tools") throw new GatewayError("unsupported_parameter", { param: "tool_choice", message: "`tool_choice` of type `allowed_tools` is not supported: list only the allowed tools in `tools`." });
-    else throw hostedTool("tool_choice.type", choice.type);
+  if (tools.tools.length > 0) chat.tools = tools.tools;
+  if (request.tool_choice != null) {
+    const choice = chatToolChoice(request.tool_choice, tools);
+    // With every declared tool dropped there is nothing to choose from: `auto` means no tool.
+    if (chat.tools || typeof choice !== "string" || choice === "none") chat.tool_choice = choice;
   }
   if (request.parallel_tool_calls != null) chat.parallel_tool_calls = request.parallel_tool_calls;
   if (request.max_output_tokens != null) chat.max_completion_tokens = request.max_output_tokens;
@@ -52,7 +49,7 @@ export function responsesToChatRequest(request: ResponsesRequest): ChatCompletio
         ? { type: "json_schema", json_schema: { name: format.name, schema: format.schema, ...(format.description != null ? { description: format.description } : {}), ...(format.strict != null ? { strict: format.strict } : {}) } }
         : { type: format.type };
   }
-  return chat;
+  return { chat, tools };
 }
 
 function refuseServerState(request: ResponsesRequest): void {
@@ -67,11 +64,7 @@ function refuseServerState(request: ResponsesRequest): void {
   }
 }
 
-function hostedTool(param: string, type: string): GatewayError {
-  return new GatewayError("hosted_tool_unsupported", { param, message: `The hosted tool \`${type}\` is not supported: Privacy Router does not run hosted tools. Define function tools and run them in your client.` });
-}
-
-function appendItem(messages: WireMessage[], item: ResponsesInputItem, index: number): void {
+function appendItem(messages: WireMessage[], item: ResponsesInputItem, index: number, tools: ResponsesToolMap): void {
   const param = `input[${index}]`;
   switch (item.type) {
     case "message":
@@ -84,22 +77,32 @@ function appendItem(messages: WireMessage[], item: ResponsesInputItem, index: nu
         messages.push({ role: item.role, content: textContent(item.content, `${param}.content`) });
       }
       return;
-    case "function_call": {
-      // Calls made in one turn belong to one assistant message, right after its text if any.
-      const last = messages.at(-1);
-      const call = { id: item.call_id, type: "function" as const, function: { name: item.name, arguments: item.arguments } };
-      if (last?.role === "assistant") (last as AssistantMessage).tool_calls = [...((last as AssistantMessage).tool_calls ?? []), call];
-      else messages.push({ role: "assistant", content: null, tool_calls: [call] });
+    case "function_call":
+      appendCall(messages, { id: item.call_id, type: "function", function: { name: tools.internalName(item.name, item.namespace), arguments: item.arguments } });
       return;
-    }
+    case "custom_tool_call":
+      // The model called it as a function with one `input` argument; the raw text is that argument.
+      appendCall(messages, { id: item.call_id, type: "function", function: { name: tools.internalName(item.name, item.namespace), arguments: JSON.stringify({ input: item.input }) } });
+      return;
     case "function_call_output":
+    case "custom_tool_call_output":
       messages.push({ role: "tool", tool_call_id: item.call_id, content: textContent(item.output, `${param}.output`) });
+      return;
+    case "additional_tools":
+      // Its tools joined the request's tools (ResponsesToolMap); it holds no message.
       return;
     case "reasoning":
       return;
     case "item_reference":
       throw new GatewayError("server_state_unsupported", { param, message: `\`${param}\` is an item reference: Privacy Router keeps no items on the server. Send the item itself instead.` });
   }
+}
+
+/** Calls made in one turn belong to one assistant message, right after its text if any. */
+function appendCall(messages: WireMessage[], call: NonNullable<AssistantMessage["tool_calls"]>[number]): void {
+  const last = messages.at(-1);
+  if (last?.role === "assistant") (last as AssistantMessage).tool_calls = [...((last as AssistantMessage).tool_calls ?? []), call];
+  else messages.push({ role: "assistant", content: null, tool_calls: [call] });
 }
 
 function userContent(content: InputContent, param: string): string | UserContent {
