@@ -49,6 +49,26 @@ export interface AuditTrailDescription {
   keychainProblem: string | undefined;
 }
 
+/** An `audit_records` row, named as the insert statement's parameters. */
+interface RecordRow {
+  seq: number;
+  kind: RecordKind;
+  requestId: string | null;
+  recordedAt: string;
+  body: string;
+  prevHash: string;
+  hash: string;
+  signature: string;
+  client: string | null;
+  route: string | null;
+  provider: string | null;
+  status: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  costUsd: number | null;
+  latencyMs: number | null;
+}
+
 interface ChainRow {
   chain_id: string;
   created_at: string;
@@ -82,6 +102,8 @@ export class AuditTrail implements RequestAudit {
   readonly #insertRecord: SqliteStatement;
   readonly #insertFinding: SqliteStatement;
   readonly #insertContent: SqliteStatement;
+  /** One transaction: the record, then what the caller adds to it. Built once, not per append. */
+  readonly #writeRecord: (record: RecordRow, alsoInTransaction: (seq: number, recordedAt: string) => void) => void;
   readonly #hourlyTotals: HourlyTotals;
   #tail: ChainTail;
 
@@ -118,6 +140,10 @@ export class AuditTrail implements RequestAudit {
     this.#insertFinding = options.database.prepare("INSERT INTO audit_record_findings (finding_type, seq, count) VALUES (?, ?, ?)");
     this.#insertContent = options.database.prepare("INSERT INTO audit_content (seq, level, content, expires_at) VALUES (?, ?, ?, ?)");
     this.#hourlyTotals = new HourlyTotals(options.database);
+    this.#writeRecord = options.database.transaction((record: RecordRow, alsoInTransaction: (seq: number, recordedAt: string) => void) => {
+      this.#insertRecord.run(record);
+      alsoInTransaction(record.seq, record.recordedAt);
+    });
     this.#tail = readTail(options.database, chainId);
   }
 
@@ -252,32 +278,29 @@ export class AuditTrail implements RequestAudit {
     const recordedAt = this.#clock().toISOString();
     const hash = recordHash({ chainId: this.#chainId, seq, kind, recordedAt, prevHash, body });
     const signature = this.#key.sign(recordStatement(hash));
-    const write = this.#database.transaction(() => {
-      this.#insertRecord.run({
-        seq,
-        kind,
-        requestId,
-        recordedAt,
-        body,
-        prevHash,
-        hash,
-        signature,
-        client: receipt?.client ?? null,
-        route: receipt?.route ?? null,
-        provider: receipt?.provider ?? null,
-        status: receipt?.status ?? null,
-        promptTokens: receipt?.tokens?.prompt ?? null,
-        completionTokens: receipt?.tokens?.completion ?? null,
-        costUsd: receipt?.costUsd ?? null,
-        latencyMs: receipt?.latencyMs.total ?? null,
-      });
-      alsoInTransaction(seq, recordedAt);
-    });
+    const record: RecordRow = {
+      seq,
+      kind,
+      requestId,
+      recordedAt,
+      body,
+      prevHash,
+      hash,
+      signature,
+      client: receipt?.client ?? null,
+      route: receipt?.route ?? null,
+      provider: receipt?.provider ?? null,
+      status: receipt?.status ?? null,
+      promptTokens: receipt?.tokens?.prompt ?? null,
+      completionTokens: receipt?.tokens?.completion ?? null,
+      costUsd: receipt?.costUsd ?? null,
+      latencyMs: receipt?.latencyMs.total ?? null,
+    };
     // Only appends wait for the disk; a begun row may be lost to a power cut (its request
     // never answered), a record must not be.
     this.#database.pragma("synchronous = FULL");
     try {
-      write();
+      this.#writeRecord(record, alsoInTransaction);
     } finally {
       this.#database.pragma("synchronous = NORMAL");
     }

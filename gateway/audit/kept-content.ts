@@ -38,10 +38,11 @@ function mapStrings(value: unknown, change: (text: string) => string): unknown {
   return value;
 }
 
-export function maskText(text: string, detectors: readonly Detector[]): string {
+/** `scan` may be `detectRepeated` for short texts that come back on every request. */
+export function maskText(text: string, detectors: readonly Detector[], scan: typeof detect = detect): string {
   let masked = "";
   let position = 0;
-  for (const finding of detect(text, detectors)) {
+  for (const finding of scan(text, detectors)) {
     masked += `${text.slice(position, finding.start)}[${finding.type}]`;
     position = finding.end;
   }

@@ -3,7 +3,7 @@ import type { FindingType } from "../../shared/findings.js";
 import type { Route } from "../../shared/provenance.js";
 import type { FindingCounts, Receipt, ReceiptAttempt, ReceiptContent, ReceiptStatus } from "../../shared/receipt.js";
 import type { GatewayConfig } from "../config/config-schema.js";
-import { detect } from "../detection/detect.js";
+import { detect, detectRepeated } from "../detection/detect.js";
 import type { Detector } from "../detection/detector.js";
 import { keepContent, maskText, type KeptContent } from "./kept-content.js";
 import { loggingChoice, trimReceipt } from "./logging-rules.js";
@@ -92,7 +92,7 @@ export class ReceiptBuilder {
   #name(name: string | null | undefined): string | null {
     if (name === null || name === undefined) return null;
     const short = name.slice(0, 200);
-    return detect(short, this.#start.detectors).length > 0 ? null : short;
+    return detectRepeated(short, this.#start.detectors).length > 0 ? null : short;
   }
 
   noteDecision(decision: DecisionFacts): void {
@@ -127,7 +127,7 @@ export class ReceiptBuilder {
       outcome: attempt.outcome,
       errorCode: attempt.errorCode ?? null,
       upstreamStatus: attempt.upstreamStatus ?? null,
-      detail: attempt.detail === undefined ? null : maskText(attempt.detail, this.#start.detectors),
+      detail: attempt.detail === undefined ? null : maskText(attempt.detail, this.#start.detectors, detectRepeated),
       latencyMs: round(attempt.latencyMs),
       outboundSha256: sent?.sha256 ?? null,
     });
@@ -211,7 +211,7 @@ export class ReceiptBuilder {
         score: decision?.score === undefined ? null : Math.round(decision.score * 1000) / 1000,
         tier: decision?.tier ?? null,
         // Reasons quote model names and settings; whatever a detector flags in them is masked.
-        reasons: (decision?.reasons ?? []).map((reason) => ({ code: reason.code, message: maskText(reason.message, start.detectors) })),
+        reasons: (decision?.reasons ?? []).map((reason) => ({ code: reason.code, message: maskText(reason.message, start.detectors, detectRepeated) })),
       },
       latencyMs: {
         detection: decision ? round(decision.detectionMs) : null,

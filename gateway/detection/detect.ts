@@ -58,13 +58,7 @@ const cleanShortTexts = new CleanShortTexts();
  * encoding trick around a value does not hide it. Offsets always refer to the original text.
  */
 export function detect(text: string, detectors: readonly Detector[] = defaultDetectors): Finding[] {
-  if (text.length === 0 || cleanShortTexts.has(text, detectors)) return [];
-  const findings = detectAll(text, detectors);
-  if (findings.length === 0) cleanShortTexts.add(text, detectors);
-  return findings;
-}
-
-function detectAll(text: string, detectors: readonly Detector[]): Finding[] {
+  if (text.length === 0) return [];
   const all = runDetectors(text, detectors);
 
   const normalized = normalizeForDetection(text);
@@ -86,4 +80,16 @@ function detectAll(text: string, detectors: readonly Detector[]): Finding[] {
     all.push(finding);
   }
   return resolveOverlaps(all);
+}
+
+/**
+ * `detect` for the short strings every request carries again (JSON keys and model names in
+ * the egress re-scan, model names and routing reasons in the receipt): a text found clean is
+ * remembered, so the next request skips the full scan of it. Same findings as `detect`.
+ */
+export function detectRepeated(text: string, detectors: readonly Detector[] = defaultDetectors): Finding[] {
+  if (cleanShortTexts.has(text, detectors)) return [];
+  const findings = detect(text, detectors);
+  if (findings.length === 0) cleanShortTexts.add(text, detectors);
+  return findings;
 }

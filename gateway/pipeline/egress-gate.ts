@@ -1,6 +1,6 @@
 import { GatewayError } from "../../shared/errors.js";
 import type { Finding } from "../../shared/findings.js";
-import { detect } from "../detection/detect.js";
+import { detectRepeated } from "../detection/detect.js";
 import type { Detector } from "../detection/detector.js";
 import type { Egress, OutboundRequest } from "./egress.js";
 import { egressContext } from "./egress-context.js";
@@ -100,7 +100,8 @@ function rescan(body: string, detectors: readonly Detector[], cleanTexts: Readon
   const findings: Finding[] = [];
   for (const text of strings) {
     if (text.length < 3 || cleanTexts?.has(text)) continue;
-    findings.push(...detect(text, detectors));
+    // Keys and model names repeat on every request; a clean one is not scanned again.
+    findings.push(...detectRepeated(text, detectors));
   }
   return findings;
 }

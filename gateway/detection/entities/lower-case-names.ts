@@ -1,5 +1,5 @@
 import { commonWords, knownWords } from "./common-words.js";
-import { afterCapitalisedTitle, cueBefore } from "./person-context.js";
+import { afterCapitalisedTitle, cueBefore, namingCueBefore } from "./person-context.js";
 import { personCandidate } from "./person-candidate.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
 
@@ -12,7 +12,7 @@ export function findLowerCaseNames(analysis: TextAnalysis): Candidate[] {
   const tokens = analysis.tokens;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as (typeof tokens)[number];
-    if (token.shape === "lower" && !analysis.inCode(index) && cueBefore(analysis, index) === "naming" && !afterCapitalisedTitle(analysis, index)) {
+    if (token.shape === "lower" && !analysis.inCode(index) && namingCueBefore(analysis, index) && !afterCapitalisedTitle(analysis, index)) {
       // "my name is vitoria", "call me višeslav", "my name is rose": after a naming cue, a name
       // (even one that is a word), or up to three words that are no common words.
       let last = index - 1;

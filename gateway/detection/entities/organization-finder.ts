@@ -56,9 +56,14 @@ const dottedLegalForms = new Set(["ltd", "inc", "co", "corp", "bros", "cos", "pl
 
 function isLegalForm(token: Token): boolean {
   // "Gradiant Research LLC's staff": the possessive is not part of the form.
-  const text = token.text.replace(/['’]s$/, "");
+  const text = stripPossessive(token.text);
   if (legalFormsCaseSensitive.has(text)) return true;
-  return text.length > 2 && token.shape !== "lower" && legalForms.has(stripPossessive(token.lower).replace(/\./g, ""));
+  return text.length > 2 && token.shape !== "lower" && legalForms.has(withoutDots(stripPossessive(token.lower)));
+}
+
+/** "L.L.C." → "llc". Asked of every token, so the common dotless word is returned as it is. */
+function withoutDots(word: string): string {
+  return word.includes(".") ? word.replace(/\./g, "") : word;
 }
 
 function isNameWord(analysis: TextAnalysis, index: number): boolean {
@@ -180,7 +185,7 @@ const unambiguousLegalForms = new Set(["inc", "ltd", "llc", "gmbh", "plc", "corp
  */
 function lowerCaseNameEndingIn(analysis: TextAnalysis, index: number): Candidate | undefined {
   const token = analysis.token(index);
-  if (token === undefined || token.lineStart || !unambiguousLegalForms.has(stripPossessive(token.lower).replace(/\./g, ""))) return undefined;
+  if (token === undefined || token.lineStart || !unambiguousLegalForms.has(withoutDots(stripPossessive(token.lower)))) return undefined;
   let start = index;
   for (let cursor = index - 1; cursor >= 0 && index - cursor <= 4; cursor--) {
     const word = analysis.token(cursor);

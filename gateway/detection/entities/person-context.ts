@@ -35,6 +35,16 @@ export function cueBefore(analysis: TextAnalysis, index: number): Cue | undefine
   return undefined;
 }
 
+/**
+ * `cueBefore(analysis, index) === "naming"`, asked of every lower-case word: the greeting and
+ * weak cues are only looked at when the word follows a colon, the one other way to "naming".
+ */
+export function namingCueBefore(analysis: TextAnalysis, index: number): boolean {
+  if (isPersonTitleBefore(analysis, index) || followsPhrase(analysis, index, namingCuesBefore)) return true;
+  if (analysis.cueWords()[analysis.cuePosition(index) - 1] !== ":") return false;
+  return cueBefore(analysis, index) === "naming";
+}
+
 export function cueAfter(analysis: TextAnalysis, next: number): boolean {
   const token = analysis.token(next);
   if (token === undefined) return false;

@@ -6,6 +6,12 @@ describe("tokenize", () => {
     expect(tokenize("O'Brien met Jean-Pierre at Wendy's.").map((token) => token.text)).toEqual(["O'Brien", "met", "Jean-Pierre", "at", "Wendy", "'", "s", "."]);
   });
 
+  it("reads plain ASCII words and the words that need the full pattern alike", () => {
+    expect(tokenize("Anna_2 sent 42 files; naïve café-bar rock’n’roll x\u0301y end.").map((token) => token.text)).toEqual([
+      "Anna_2", "sent", "42", "files", ";", "naïve", "café-bar", "rock’n’roll", "x\u0301y", "end", ".",
+    ]);
+  });
+
   it("gives UTF-16 offsets, past emoji and astral characters", () => {
     const text = "👍 Zoë";
     const [thumb, name] = tokenize(text);

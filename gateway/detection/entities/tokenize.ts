@@ -94,6 +94,27 @@ function isTitlePart(part: string): boolean {
 const stickyTokenPattern = new RegExp(tokenPattern.source, "uy");
 const whitespace = /\s/;
 
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/**
+ * Where the token starting at `position` ends, as `stickyTokenPattern` says. Plain ASCII words
+ * and punctuation, most of any text, are read directly; a word that reaches a non-ASCII
+ * character, an apostrophe or a hyphen is left to the pattern.
+ */
+function tokenEnd(text: string, position: number, code: number): number {
+  if (code < 128) {
+    if (!isAsciiWordCode(code)) return position + 1;
+    let cursor = position + 1;
+    while (cursor < text.length && isAsciiWordCode(text.charCodeAt(cursor))) cursor++;
+    const next = cursor < text.length ? text.charCodeAt(cursor) : 32;
+    if (next < 128 && next !== 39 && next !== 45) return cursor;
+  }
+  stickyTokenPattern.lastIndex = position;
+  return stickyTokenPattern.test(text) ? stickyTokenPattern.lastIndex : position + 1;
+}
+
 /** Splits text into words and punctuation with their UTF-16 offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -107,8 +128,7 @@ export function tokenize(text: string): Token[] {
       position++;
       continue;
     }
-    stickyTokenPattern.lastIndex = position;
-    const end = stickyTokenPattern.test(text) ? stickyTokenPattern.lastIndex : position + 1;
+    const end = tokenEnd(text, position, code);
     const word = text.slice(position, end);
     const previous = tokens[tokens.length - 1];
     tokens.push({

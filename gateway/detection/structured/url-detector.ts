@@ -10,6 +10,7 @@ const schemeUrlPattern =
   /\b(?:https?|ftps?|sftp|ssh|wss?|git|svn|rtsp|smb|ldaps?|s3|gs|file|mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z]+):\/\/[^\s<>"'`{}|\\^]+/giu;
 // "www." names a web host even without a scheme.
 const webHostPattern = /(?<![\p{L}\p{N}_.@/\\-])www\.[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#][^\s<>"'`{}|\\^]*)?/giu;
+const webHostLiteral = /www\./iu;
 // name.tld with optional port and path; not after a dot, "@", a slash, "%" (URL-encoded text) or
 // an identifier character, and not the first labels of a longer dotted token ("dp.pt.Xy12…").
 const bareDomainPattern =
@@ -73,6 +74,8 @@ export const urlDetector: Detector = {
     const isCovered = (start: number): boolean => covered[start] === 1;
 
     for (const pattern of [schemeUrlPattern, webHostPattern]) {
+      // Each needs its literal ("://", "www."): prose without one skips a pass over every word.
+      if (!(pattern === schemeUrlPattern ? text.includes("://") : webHostLiteral.test(text))) continue;
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
         if (isCovered(match.index)) continue;
