@@ -12,7 +12,7 @@ import type { GatewayDependencies } from "./gateway-dependencies.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { ResponseCapture } from "./response-capture.js";
 import { providerLabel } from "../policy/decide.js";
-import { liveRequest, liveRequestStart } from "./live-request-events.js";
+import { liveRequest, liveRequestStart } from "../../shared/live-request.js";
 
 /**
  * Keeps one request's audit: every authenticated request gets a row before anything is

@@ -1,3 +1,4 @@
+import { liveRequest } from "../../../shared/live-request.js";
 import type { StateCreator } from "zustand";
 import type { AuditListItem } from "../../../shared/audit-query.js";
 import type { LiveRequest, LiveRequestStart } from "../../../shared/admin-api.js";
@@ -28,30 +29,9 @@ export interface LiveSlice {
 
 export const initialLive: LiveSlice["live"] = { rows: [], seeded: false };
 
-/** The Live view's facts from an audit record (for seeding from the log). */
+/** The Live view's facts from an audit record (for seeding from the log): the same mapping the gateway's events use. */
 export function liveRequestOf(item: AuditListItem): LiveRequest {
-  const { receipt } = item;
-  return {
-    requestId: receipt.requestId,
-    startedAt: receipt.startedAt,
-    finishedAt: receipt.finishedAt,
-    client: receipt.client,
-    endpoint: receipt.endpoint,
-    requestedModel: receipt.requestedModel,
-    route: receipt.route,
-    action: receipt.action,
-    provider: receipt.provider,
-    model: receipt.model,
-    status: receipt.status,
-    httpStatus: receipt.httpStatus,
-    errorCode: receipt.errorCode,
-    redactions: receipt.redactions,
-    findings: receipt.findings,
-    latencyMs: receipt.latencyMs.total,
-    tokens: receipt.tokens,
-    costUsd: receipt.costUsd,
-    policyVersion: receipt.policyVersion,
-  };
+  return liveRequest(item.receipt);
 }
 
 function rowOf(request: LiveRequest): LiveRow {

@@ -1,8 +1,8 @@
 import type { Receipt } from "../../../shared/receipt.js";
 
 /**
- * A complete receipt for the renderer's tests; override what a test looks at. The renderer
- * keeps its own (it may import only `shared/`), matching the one the gateway's tests use.
+ * A complete receipt for tests (the renderer's and, through test/support, the gateway's);
+ * override what a test looks at. It lives here because the renderer may import only `shared/`.
  */
 export function sampleReceipt(overrides: Partial<Receipt> & { requestId: string }): Receipt {
   return {

@@ -1,5 +1,5 @@
-import type { LiveRequest, LiveRequestStart } from "../../shared/admin-api.js";
-import type { Receipt } from "../../shared/receipt.js";
+import type { LiveRequest, LiveRequestStart } from "./admin-api.js";
+import type { Receipt } from "./receipt.js";
 
 /** The Live view's first sight of a request: from the draft receipt its row was begun with. */
 export function liveRequestStart(draft: Receipt): LiveRequestStart {
