@@ -3,6 +3,7 @@ import { anthropicCountTokensRequestSchema } from "../../../shared/anthropic-sch
 import { GatewayError } from "../../../shared/errors.js";
 import { provenanceHeaders } from "../../../shared/provenance.js";
 import { classify } from "../../pipeline/classify.js";
+import { localAnswerPlan } from "../../pipeline/local-answer-plan.js";
 import { extractTextSlots } from "../../pipeline/extract.js";
 import { toChatCall } from "../../pipeline/to-chat-call.js";
 import { resolveModel } from "../../policy/resolve-model.js";
@@ -29,31 +30,7 @@ export function countTokensHandler(dependencies: GatewayDependencies) {
     const call = recorder.guardSync(() => toChatCall(anthropicToChatRequest(request), "local"));
     const extraction = extractTextSlots(call);
     const classification = classify(extraction, dependencies.detectors);
-    recorder.noteDecision({
-      decision: {
-        route: "local",
-        action: "local-only",
-        providerId: undefined,
-        model: undefined,
-        reasons: [{ code: "count_tokens_local", message: "Token counts are estimated on this machine." }],
-        policyVersion: dependencies.policyVersion,
-        classes: [],
-        difficulty: 0,
-        tier: undefined,
-        pseudonymizeTypes: new Set(),
-        forwardTypes: new Set(),
-      },
-      // Only the shape of the request is recorded; a logging rule decides about its text.
-      call,
-      originalCall: call,
-      findings: [],
-      cleanTexts: new Set(),
-      model: undefined,
-      pseudonyms: undefined,
-      redactions: 0,
-      countsByType: classification.countsByType,
-      detectionMs: classification.durationMs,
-    });
+    recorder.noteDecision(localAnswerPlan(call, classification, dependencies.policyVersion, { code: "count_tokens_local", message: "Token counts are estimated on this machine." }));
     context.header(provenanceHeaders.route, "local");
     context.header(provenanceHeaders.provider, "local");
     context.header(provenanceHeaders.policy, dependencies.policyVersion);

@@ -3,6 +3,7 @@ import { GatewayError } from "../../../shared/errors.js";
 import { embeddingsRequestSchema } from "../../../shared/openai-schema.js";
 import { provenanceHeaders } from "../../../shared/provenance.js";
 import { classify } from "../../pipeline/classify.js";
+import { localAnswerPlan } from "../../pipeline/local-answer-plan.js";
 import { resolveModel } from "../../policy/resolve-model.js";
 import type { GatewayDependencies } from "../gateway-dependencies.js";
 import type { GatewayEnv } from "../gateway-env.js";
@@ -27,30 +28,7 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
       dependencies.detectors,
     );
     const call = { model: "local", messages: [] };
-    recorder.noteDecision({
-      decision: {
-        route: "local",
-        action: "local-only",
-        providerId: undefined,
-        model: undefined,
-        reasons: [{ code: "embeddings_local", message: "Embeddings are computed on this machine." }],
-        policyVersion: dependencies.policyVersion,
-        classes: [],
-        difficulty: 0,
-        tier: undefined,
-        pseudonymizeTypes: new Set(),
-        forwardTypes: new Set(),
-      },
-      call,
-      originalCall: call,
-      findings: [],
-      cleanTexts: new Set(),
-      model: undefined,
-      pseudonyms: undefined,
-      redactions: 0,
-      countsByType: classification.countsByType,
-      detectionMs: classification.durationMs,
-    });
+    recorder.noteDecision(localAnswerPlan(call, classification, dependencies.policyVersion, { code: "embeddings_local", message: "Embeddings are computed on this machine." }));
     recorder.noteRequestContent({ input: inputs });
     context.header(provenanceHeaders.route, "local");
     context.header(provenanceHeaders.provider, "local");
