@@ -65,6 +65,10 @@ describe("escapes do not hide values", () => {
     ["an HTML entity", "mail ada&#64;acme-corp.io now", "EMAIL", "ada&#64;acme-corp.io"],
     ["a named entity", "mail ada&commat;acme-corp.io now", "EMAIL", "ada&commat;acme-corp.io"],
     ["a tag character", "mail ada.lovelace@acme-corp\u{E0020}.io now", "EMAIL", "ada.lovelace@acme-corp\u{E0020}.io"],
+    // An escape that decodes to an invisible character hides a value as well as the character itself.
+    ["an escaped zero-width space in JSON", '{"to":"ada.lovelace\\u200b@example.org"}', "EMAIL", "ada.lovelace\\u200b@example.org"],
+    ["an escaped soft hyphen in a key", '{"k":"sk-proj-abcdefghijklmnop\\u00adqrstuvwxyz0123456789ABCDEFGHIJ"}', "SECRET", "sk-proj-abcdefghijklmnop\\u00adqrstuvwxyz0123456789ABCDEFGHIJ"],
+    ["an escaped Cyrillic look-alike", "\\u0430da.lovelace@example.org", "EMAIL", "\\u0430da.lovelace@example.org"],
   ])("%s", (_name, text, type, value) => {
     expect(typesIn(text)).toContainEqual([type, value]);
   });

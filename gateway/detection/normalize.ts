@@ -57,6 +57,12 @@ function needsNormalizing(text: string): boolean {
 }
 
 /** Undefined when the text holds nothing to normalize (the common case, kept cheap). */
+/** The plain ASCII letter a look-alike or full-width character stands for; the character itself otherwise. */
+function visibleForm(character: string): string {
+  const codePoint = character.codePointAt(0) ?? 0;
+  return homoglyphs[character] ?? (codePoint >= 0xff01 && codePoint <= 0xff5e ? String.fromCharCode(codePoint - 0xfee0) : character);
+}
+
 export function normalizeForDetection(text: string): NormalizedText | undefined {
   if (!needsNormalizing(text)) return undefined;
   let normalized = "";
@@ -78,21 +84,23 @@ export function normalizeForDetection(text: string): NormalizedText | undefined 
       const match = escape.exec(text);
       const decoded = match ? decodeEscape(match[0]) : undefined;
       if (match && decoded !== undefined) {
-        emit(decoded, index, index + match[0].length);
+        // An escaped character is judged like a literal one: `\u200b` hides as well as U+200B does.
+        for (const character of decoded) {
+          if (!invisible.test(character)) emit(visibleForm(character), index, index + match[0].length);
+        }
         index += match[0].length;
         changed = true;
         continue;
       }
     }
-    const codePoint = text.codePointAt(index) ?? 0;
-    const character = String.fromCodePoint(codePoint);
+    const character = String.fromCodePoint(text.codePointAt(index) ?? 0);
     const width = character.length;
     if (invisible.test(character)) {
       changed = true;
     } else {
-      const mapped = homoglyphs[character] ?? (codePoint >= 0xff01 && codePoint <= 0xff5e ? String.fromCharCode(codePoint - 0xfee0) : undefined);
-      if (mapped !== undefined) changed = true;
-      emit(mapped ?? character, index, index + width);
+      const visible = visibleForm(character);
+      if (visible !== character) changed = true;
+      emit(visible, index, index + width);
     }
     index += width;
   }

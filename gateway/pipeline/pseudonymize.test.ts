@@ -75,4 +75,16 @@ describe("pseudonymize in JSON text", () => {
       expect(restored).toBe(values[index]);
     }
   });
+  it("replaces a value an escaped invisible character splits, and leaves none of it in clear", () => {
+    // The client's JSON carries `\u200b` as six characters; it hides the address as well as U+200B.
+    const argumentsText = '{"to":"ada.lovelace\\u200b@example.org","key":"sk-proj-abcdefghijklmnop\\u00adqrstuvwxyz0123456789ABCDEFGHIJ"}';
+    const call: ChatCall = { model: "m", messages: [{ role: "assistant", content: null, toolCalls: [{ id: "c1", type: "function", function: { name: "send", arguments: argumentsText } }] }] };
+    const extraction = extractTextSlots(call);
+    const classification = classify(extraction, defaultDetectors);
+    expect(classification.countsByType.SECRET).toBe(1);
+    pseudonymize(extraction, classification);
+    const sent = call.messages[0]?.toolCalls?.[0]?.function.arguments ?? "";
+    expect(sent).not.toMatch(/lovelace|example\.org|abcdefghijklmnop/);
+    expect(() => JSON.parse(sent)).not.toThrow();
+  });
 });
