@@ -63,6 +63,11 @@ export const errorCatalogue = {
   },
   invalid_config: { status: 400, type: "invalid_request_error", message: "The configuration is not valid; nothing was changed. Fix the fields named in `issues`." },
   conflict: { status: 409, type: "invalid_request_error", message: "That already exists; choose another name or remove the existing one first." },
+  provider_address_locked: {
+    status: 409,
+    type: "invalid_request_error",
+    message: "This provider's key is bound at each start to the address in config.yaml, so its address can only be changed in config.yaml on this machine, or after setting the key again (`privacy-router keys set <provider>`); nothing was changed.",
+  },
   config_changed: {
     status: 409,
     type: "invalid_request_error",
@@ -86,7 +91,7 @@ export const errorCatalogue = {
   provider_key_origin_mismatch: {
     status: 503,
     type: "api_error",
-    message: "The provider's key was set for another address than the provider has now, so it was not sent. Set the key again for the new address (`privacy-router keys set <provider>`).",
+    message: "The provider's address was changed since its key was set, so the key was not sent. Check that the change of address was intended before setting the key again for it (`privacy-router keys set <provider>`).",
   },
   local_model_unavailable: {
     status: 503,

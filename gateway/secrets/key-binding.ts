@@ -56,8 +56,8 @@ export function keyOriginMismatchMessage(providerId: string, source: KeySource, 
   if (source === "environment") {
     const variable = keyEnvironmentVariable(id);
     const bound = boundOrigin === undefined ? "to no address (the provider was not configured when the gateway started)" : `to ${boundOrigin}, the provider's address when the gateway started`;
-    return `The key for provider \`${id}\` comes from ${variable} and is bound ${bound}; its address is now ${currentOrigin}, so the key was not sent. Restart the gateway with the new address, or set the key in the keychain for it (unset ${variable}, then privacy-router keys set ${id}).`;
+    return `The key for provider \`${id}\` comes from ${variable} and is bound ${bound}; its address is now ${currentOrigin}, so the key was not sent: the provider's address was changed since the gateway started. Check that this change was intended; if it was, restart the gateway with the new address, or set the key in the keychain for it (unset ${variable}, then privacy-router keys set ${id}).`;
   }
   const bound = boundOrigin === undefined ? "before this provider was configured" : `for ${boundOrigin}`;
-  return `The key for provider \`${id}\` was set ${bound}; its address is now ${currentOrigin}, so the key was not sent. Set the key again for the new address (privacy-router keys set ${id}, or the key field in the providers view).`;
+  return `The key for provider \`${id}\` was set ${bound}; its address is now ${currentOrigin}, so the key was not sent: the provider's address was changed since the key was set. Check that this change was intended before setting the key again for the new address (privacy-router keys set ${id}, or the key field in the providers view).`;
 }

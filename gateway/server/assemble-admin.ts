@@ -68,6 +68,8 @@ export function assembleAdmin(assembly: AdminAssembly): AdminDependencies {
       onApplied: (parts) => recordPolicyVersion(assembly.database, parts.policyVersion, policyDocument(parts.config), clock()),
       events: assembly.events,
       logger: assembly.logger,
+      keyStore: assembly.keyStore,
+      ...(assembly.startupKeyOrigins ? { startupKeyOrigins: assembly.startupKeyOrigins } : {}),
     }),
     database: assembly.database,
     auditLocation,

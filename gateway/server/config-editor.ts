@@ -8,6 +8,8 @@ import type { GatewayConfig } from "../config/config-schema.js";
 import { configIssues, lineOf } from "../config/config-issues.js";
 import { ConfigError, parseConfigText } from "../config/load-config.js";
 import { providerAddressChanges } from "../config/provider-address-changes.js";
+import type { KeyStore } from "../secrets/key-store.js";
+import { lockedAddressChange, movedProviders } from "../secrets/provider-address-lock.js";
 import type { Logger } from "../logging/logger.js";
 import type { AdminEventBus } from "./admin-events.js";
 import type { LivePipeline, PipelineParts } from "./live-pipeline.js";
@@ -32,6 +34,13 @@ export interface ConfigEditorOptions {
   onApplied: (parts: PipelineParts) => void;
   events: AdminEventBus;
   logger: Logger;
+  /**
+   * With both: a change that moves a provider whose key comes from the environment (or from a
+   * keychain entry without an origin) away from its address at start is refused
+   * (provider-address-lock.ts).
+   */
+  keyStore?: KeyStore;
+  startupKeyOrigins?: ReadonlyMap<string, string>;
 }
 
 export type SaveOutcome = { ok: true; saved: ConfigSaved } | { ok: false; issues: ValidationIssue[] };
@@ -42,7 +51,9 @@ type Checked = { ok: true; parts: PipelineParts } | { ok: false; issues: Validat
  * Reads, checks, saves and applies config.yaml for the admin API. A change is checked with the
  * loader's own schema, and a whole new pipeline is built from it, before anything is written;
  * then the file is replaced atomically (the old one kept as `.bak`) and the new pipeline swapped
- * in. Every step is synchronous, so two saves can never interleave.
+ * in. Writing and swapping are synchronous, so two saves can never interleave; the one wait,
+ * asking the key store about a provider whose address moved, comes before them, and the file's
+ * revision is checked again after it.
  */
 export class ConfigEditor {
   readonly #options: ConfigEditorOptions;
@@ -66,13 +77,25 @@ export class ConfigEditor {
   }
 
   /** Saves and applies a whole config text. */
-  save(text: string, options: { baseRevision?: string | undefined; change?: ConfigEvent["change"]; providerId?: string | null; actor?: string } = {}): SaveOutcome {
+  async save(text: string, options: { baseRevision?: string | undefined; change?: ConfigEvent["change"]; providerId?: string | null; actor?: string } = {}): Promise<SaveOutcome> {
     if (options.baseRevision !== undefined && options.baseRevision !== revisionOf(this.#readText())) throw new GatewayError("config_changed");
     const checked = this.#check(text);
     if (!checked.ok) return checked;
+    const { keyStore, startupKeyOrigins } = this.#options;
+    if (keyStore && startupKeyOrigins && movedProviders(checked.parts.config.providers, startupKeyOrigins).length > 0) {
+      const locked = await lockedAddressChange(checked.parts.config.providers, startupKeyOrigins, keyStore, AbortSignal.timeout(15_000));
+      if (locked) {
+        this.#options.logger.log("warn", "a provider's address change was refused: its key is bound at start", { provider: locked.providerId, client: options.actor ?? "unknown" });
+        throw new GatewayError("provider_address_locked", { param: locked.path, message: locked.message });
+      }
+      if (options.baseRevision !== undefined && options.baseRevision !== revisionOf(this.#readText())) throw new GatewayError("config_changed");
+    }
+    return this.#commit(text, checked.parts, options);
+  }
+
+  #commit(text: string, parts: PipelineParts, options: { change?: ConfigEvent["change"]; providerId?: string | null; actor?: string }): SaveOutcome {
     const previous = this.#options.live.current().config;
     this.#write(text);
-    const { parts } = checked;
     this.#options.live.swap(parts);
     this.#options.onApplied(parts);
     const restartRequired = restartSettings.filter(([, read]) => JSON.stringify(read(previous)) !== JSON.stringify(read(parts.config))).map(([name]) => name);
@@ -89,13 +112,14 @@ export class ConfigEditor {
    * Edits the file on disk as a YAML document (comments and layout kept) and saves the result
    * like `save`. `edit` may return issues of its own (a provider that does not exist).
    */
-  edit(edit: (document: Document) => ValidationIssue[] | undefined, change: ConfigEvent["change"], providerId: string | null, actor?: string): SaveOutcome {
+  edit(edit: (document: Document) => ValidationIssue[] | undefined, change: ConfigEvent["change"], providerId: string | null, actor?: string): Promise<SaveOutcome> {
     const text = this.#readText();
     const document = parseDocument(text);
-    if (document.errors.length > 0) return { ok: false, issues: configIssues(text) };
+    if (document.errors.length > 0) return Promise.resolve({ ok: false, issues: configIssues(text) });
     const issues = edit(document);
-    if (issues && issues.length > 0) return { ok: false, issues };
-    return this.save(document.toString(), { change, providerId, ...(actor === undefined ? {} : { actor }) });
+    if (issues && issues.length > 0) return Promise.resolve({ ok: false, issues });
+    // The edit was made to this text: a save in between (while the key store is asked) is a conflict, not lost.
+    return this.save(document.toString(), { baseRevision: revisionOf(text), change, providerId, ...(actor === undefined ? {} : { actor }) });
   }
 
   #check(text: string): Checked {

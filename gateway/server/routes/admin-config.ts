@@ -23,7 +23,7 @@ export function registerAdminConfigRoutes(app: Hono<GatewayEnv>, dependencies: A
   });
   app.put("/admin/v1/config", async (context) => {
     const { text, baseRevision } = await readJsonBody(context, configUpdateSchema);
-    const outcome = dependencies.configEditor.save(text, { baseRevision, change: "config", actor: adminActor(context) });
+    const outcome = await dependencies.configEditor.save(text, { baseRevision, change: "config", actor: adminActor(context) });
     if (!outcome.ok) return validationFailure(context, outcome.issues);
     const saved: ConfigSaved = outcome.saved;
     return context.json(saved);

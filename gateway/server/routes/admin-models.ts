@@ -16,7 +16,7 @@ export interface AdminModelsDependencies {
   control: LocalModelControl | undefined;
   /** Writes `local.model` into config.yaml (comments kept); absent: the switch lasts until restart. */
   configEditor?: {
-    edit(edit: (document: Document) => undefined, change: "config", providerId: null): { ok: true } | { ok: false; issues: Array<{ message: string }> };
+    edit(edit: (document: Document) => undefined, change: "config", providerId: null): Promise<{ ok: true } | { ok: false; issues: Array<{ message: string }> }>;
   };
 }
 
@@ -98,7 +98,7 @@ export function registerAdminModelRoutes(app: Hono<GatewayEnv>, dependencies: Ad
     if (reference !== undefined && isCatalogueReference(reference) && library.find(reference) === undefined && library.installedPath(reference) === undefined) {
       throw new GatewayError("model_unknown", { message: `\`${reference}\` is not in the model catalogue.` });
     }
-    const persisted = persist(dependencies, reference);
+    const persisted = await persist(dependencies, reference);
     if (dependencies.control) await dependencies.control.select(reference);
     const body: ActiveModelResult = { ...overview(), persisted, restartRequired: dependencies.control === undefined };
     return context.json(body);
@@ -106,9 +106,9 @@ export function registerAdminModelRoutes(app: Hono<GatewayEnv>, dependencies: Ad
 }
 
 /** Saves the choice in config.yaml so it survives a restart; a config that refuses it is a 400. */
-function persist(dependencies: AdminModelsDependencies, reference: string | undefined): boolean {
+async function persist(dependencies: AdminModelsDependencies, reference: string | undefined): Promise<boolean> {
   if (!dependencies.configEditor) return false;
-  const outcome = dependencies.configEditor.edit(
+  const outcome = await dependencies.configEditor.edit(
     (document) => {
       if (reference === undefined) document.deleteIn(["local", "model"]);
       else document.setIn(["local", "model"], reference);

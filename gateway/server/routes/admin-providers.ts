@@ -49,7 +49,7 @@ export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies:
       source: description.source === "none" ? null : description.source,
       environmentVariable: description.environmentVariable,
       problem: otherAddress
-        ? `configured for another address: the key is bound to ${binding.boundOrigin ?? "no address"}, the provider is at ${currentOrigin ?? "an invalid address"}; set the key again for the new address.`
+        ? `configured for another address: the provider's address was changed since the key was set (the key is bound to ${binding.boundOrigin ?? "no address"}, the provider is now at ${currentOrigin ?? "an invalid address"}). Check that this change was intended before setting the key again for the new address.`
         : (description.keychainProblem ?? null),
     };
   };
@@ -80,7 +80,7 @@ export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies:
       return validationFailure(context, [{ path: "id", message: "a lower-case id of letters, digits, '.', '_' or '-' (not `local`, `auto`, `none`)" }]);
     }
     const { id: _ignored, ...settings } = body;
-    const outcome = dependencies.configEditor.edit(
+    const outcome = await dependencies.configEditor.edit(
       (document) => {
         const entry = document.createNode({ id, ...settings });
         const index = providerIndex(document, id);
@@ -99,10 +99,10 @@ export function registerAdminProviderRoutes(app: Hono<GatewayEnv>, dependencies:
     return context.json(saved);
   });
 
-  app.delete("/admin/v1/providers/:id", (context) => {
+  app.delete("/admin/v1/providers/:id", async (context) => {
     const id = context.req.param("id");
     configured(id);
-    const outcome = dependencies.configEditor.edit((document: Document) => {
+    const outcome = await dependencies.configEditor.edit((document: Document) => {
       const index = providerIndex(document, id);
       if (index < 0) return [{ path: "providers", message: `\`${id}\` is not in config.yaml` }];
       document.deleteIn(["providers", index]);
