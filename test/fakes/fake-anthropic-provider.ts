@@ -1,6 +1,4 @@
-import { EventEmitter } from "node:events";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   anthropicErrorBody,
   anthropicMessageBody,
@@ -9,7 +7,7 @@ import {
   type FakeAnthropicAnswer,
 } from "./fake-anthropic-events.js";
 import { splitIntoPieces, type FakeToolCall, type FakeUsage } from "./fake-openai-chunks.js";
-import type { RecordedRequest, RequestOutcome } from "./fake-openai-provider.js";
+import { sendJson, startRecordingServer, type RecordedExchange, type RecordedRequest, type RequestOutcome } from "./recording-server.js";
 import { createSeededRandom } from "./seeded-random.js";
 import { writeInPieces } from "./write-in-pieces.js";
 
@@ -64,32 +62,9 @@ export async function startFakeAnthropicProvider(options: FakeAnthropicProviderO
   let scenario: FakeAnthropicScenario = options.scenario ?? { kind: "text", text: "Hello from the fake Anthropic provider." };
   const seed = options.seed ?? 1;
   const maxWriteBytes = Math.max(1, options.maxWriteBytes ?? 16);
-  const received: RecordedRequest[] = [];
-  const changes = new EventEmitter();
-  const sockets = new Set<Socket>();
-  let connections = 0;
-
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => response.destroy());
-  });
-  server.on("connection", (socket) => {
-    connections += 1;
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on("close", () => sockets.delete(socket));
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
-    const record: RecordedRequest = { method: request.method ?? "", path: request.url ?? "", headers: request.headers, body, outcome: "pending" };
-    const index = received.push(record) - 1;
+  async function answer(request: IncomingMessage, response: ServerResponse, { record, index, markCutByFake }: RecordedExchange): Promise<void> {
+    const { body } = record;
     const current = scenario;
-    let cutByFake = false;
-    response.on("close", () => {
-      record.outcome = cutByFake ? "cut-by-fake" : response.writableFinished ? "completed" : "client-closed";
-      changes.emit("change");
-    });
-    changes.emit("change");
 
     if (record.path.split("?")[0] !== "/v1/messages") return sendJson(response, 404, anthropicErrorBody("not_found_error", "Not found"));
     if (record.method !== "POST") return sendJson(response, 405, anthropicErrorBody("invalid_request_error", "Use POST."));
@@ -120,44 +95,25 @@ export async function startFakeAnthropicProvider(options: FakeAnthropicProviderO
     if (current.kind === "cut") {
       const next = events[current.afterEvents] ?? "";
       if (!(await write(events.slice(0, current.afterEvents).join("") + next.slice(0, Math.floor(next.length / 2))))) return;
-      cutByFake = true;
+      markCutByFake();
       response.socket?.destroy();
       return;
     }
     if (await write(events.join(""))) response.end();
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-
+  const server = await startRecordingServer(answer);
   return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    received,
+    baseUrl: `http://127.0.0.1:${server.port}/v1`,
+    received: server.received,
     get connections() {
-      return connections;
+      return server.connections;
     },
     setScenario(next) {
       scenario = next;
     },
-    waitForOutcome(index) {
-      return new Promise((resolve) => {
-        const check = (): void => {
-          const outcome = received[index]?.outcome;
-          if (outcome === undefined || outcome === "pending") return;
-          changes.off("change", check);
-          resolve(outcome);
-        };
-        changes.on("change", check);
-        check();
-      });
-    },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    waitForOutcome: (index) => server.waitForOutcome(index),
+    close: () => server.close(),
   };
 }
 
@@ -222,13 +178,3 @@ function answerFor(scenario: FakeAnthropicScenario, request: ParsedRequest, rawB
   };
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(value));
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}

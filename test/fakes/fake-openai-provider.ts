@@ -1,6 +1,4 @@
-import { EventEmitter } from "node:events";
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   completionBody,
   openAIErrorBody,
@@ -11,6 +9,7 @@ import {
   type FakeToolCall,
   type FakeUsage,
 } from "./fake-openai-chunks.js";
+import { sendJson, startRecordingServer, type RecordedExchange, type RecordedRequest, type RequestOutcome } from "./recording-server.js";
 import { createSeededRandom } from "./seeded-random.js";
 import { waitUnlessClosed, writeInPieces } from "./write-in-pieces.js";
 
@@ -22,19 +21,7 @@ export type { FakeToolCall, FakeUsage };
  * bytes in PRNG-sized pieces so splits fall inside `data:` lines and inside UTF-8 characters.
  */
 
-/** How an exchange ended, as the fake saw it; `pending` while it runs. */
-export type RequestOutcome = "pending" | "completed" | "client-closed" | "cut-by-fake";
-
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, e.g. `/v1/chat/completions`. */
-  path: string;
-  /** As Node parsed them: lower-case names. */
-  headers: IncomingHttpHeaders;
-  /** The raw body text, byte for byte as sent. */
-  body: string;
-  outcome: RequestOutcome;
-}
+export type { RecordedRequest, RequestOutcome };
 
 interface ScenarioSettings {
   /** Wait this long before sending the status line and headers. */
@@ -102,38 +89,9 @@ export async function startFakeOpenAIProvider(options: FakeOpenAIProviderOptions
   const seed = options.seed ?? 1;
   const maxWriteBytes = Math.max(1, options.maxWriteBytes ?? 16);
   const models = options.models ?? ["fake-model"];
-  const received: RecordedRequest[] = [];
-  const changes = new EventEmitter();
-  const sockets = new Set<Socket>();
-  let connections = 0;
-
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => response.destroy());
-  });
-  server.on("connection", (socket) => {
-    connections += 1;
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on("close", () => sockets.delete(socket));
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
-    const record: RecordedRequest = {
-      method: request.method ?? "",
-      path: request.url ?? "",
-      headers: request.headers,
-      body,
-      outcome: "pending",
-    };
-    const index = received.push(record) - 1;
+  async function answer(_request: IncomingMessage, response: ServerResponse, { record, index, markCutByFake }: RecordedExchange): Promise<void> {
+    const { body } = record;
     const current = scenario;
-    let cutByFake = false;
-    response.on("close", () => {
-      record.outcome = cutByFake ? "cut-by-fake" : response.writableFinished ? "completed" : "client-closed";
-      changes.emit("change");
-    });
-    changes.emit("change");
 
     const pathname = record.path.split("?")[0];
     if (record.method === "GET" && pathname === "/v1/models") {
@@ -187,7 +145,7 @@ export async function startFakeOpenAIProvider(options: FakeOpenAIProviderOptions
         if (current.how === "end-response") {
           response.end();
         } else {
-          cutByFake = true;
+          markCutByFake();
           response.socket?.destroy();
         }
         return;
@@ -217,38 +175,19 @@ export async function startFakeOpenAIProvider(options: FakeOpenAIProviderOptions
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-
+  const server = await startRecordingServer(answer);
   return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    port,
-    received,
+    baseUrl: `http://127.0.0.1:${server.port}/v1`,
+    port: server.port,
+    received: server.received,
     get connections() {
-      return connections;
+      return server.connections;
     },
     setScenario(next) {
       scenario = next;
     },
-    waitForOutcome(index) {
-      return new Promise((resolve) => {
-        const check = (): void => {
-          const outcome = received[index]?.outcome;
-          if (outcome === undefined || outcome === "pending") return;
-          changes.off("change", check);
-          resolve(outcome);
-        };
-        changes.on("change", check);
-        check();
-      });
-    },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    waitForOutcome: (index) => server.waitForOutcome(index),
+    close: () => server.close(),
   };
 }
 
@@ -309,13 +248,3 @@ function toEvent(payload: string): string {
   return `data: ${payload}\n\n`;
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(value));
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
