@@ -70,6 +70,14 @@ describe("provider key formats", () => {
     expect(found(`CC_TEST_REPORTER_ID: ${reporter}0`)).toEqual([]);
   });
 
+  it("finds a Kubernetes bootstrap token only where its line names a token", () => {
+    expect(found("kubeadm join 10.0.0.1:6443 --token 7t3kqx.0z5mfhq2c8w1v9rb --discovery-token-ca-cert-hash sha256:ab")).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
+    expect(found('bootstrapTokens:\n- token: "7t3kqx.0z5mfhq2c8w1v9rb"')).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
+    expect(found("import 7t3kqx.0z5mfhq2c8w1v9rb")).toEqual([]);
+    expect(found("token: module.exportsdefaultvalue")).toEqual([]);
+    expect(found("token: 7t3kqx.0z5mfhq2c8w1v9rb.example.com")).toEqual([]);
+  });
+
   it("leaves masked and cut-off keys alone", () => {
     expect(found('SLACK_TOKEN="xoxb-0000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx"')).toEqual([]);
     expect(found('TAVILY_API_KEY = "tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"')).toEqual([]);

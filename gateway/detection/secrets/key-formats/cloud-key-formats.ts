@@ -42,6 +42,15 @@ export const cloudKeyFormats: readonly KeyFormat[] = [
     ["dp."],
     `${tokenStart}dp\\.(?:ct|pt|st(?:\\.[a-z0-9_-]{2,35})?|sa|scim|audit)\\.[A-Za-z0-9]{40,44}${tokenEnd}`,
   ),
+  // `kubeadm` bootstrap tokens: six and sixteen characters around a dot. The shape alone is close
+  // to a host or a file name, so a token counts only on a line that names one (`--token`,
+  // `token:`, `--discovery-token …`).
+  keyFormat(
+    "kubernetes-bootstrap-token",
+    ["token"],
+    String.raw`(?<![A-Za-z0-9_.-])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9_.-])(?<=[Tt][Oo][Kk][Ee][Nn][^\n]{0,40}[a-z0-9]{6}\.[a-z0-9]{16})`,
+    (value) => /\d/.test(value),
+  ),
   keyFormat("databricks-token", ["dapi"], `${tokenStart}dapi[a-f0-9]{32}(?:-\\d)?${tokenEnd}`),
   keyFormat("pulumi-token", ["pul-"], `${tokenStart}pul-[a-f0-9]{40}${tokenEnd}`),
   keyFormat("supabase-token", ["sbp_", "sb_secret_"], `${tokenStart}(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,})`),
