@@ -29,6 +29,15 @@ describe("cloudResourceDetector", () => {
     expect(detectedValues(cloudResourceDetector, "https://acmedata.blob.core.windows.net/backups")).toEqual(["URL:acmedata.blob.core.windows.net/backups"]);
   });
 
+  it("finds an AWS account number under a name that says so, or in a registry host", () => {
+    expect(detectedValues(cloudResourceDetector, "aws_region=eu-central-1\naws_account_id=891511536143\n")).toEqual(["URL:891511536143"]);
+    expect(detectedValues(cloudResourceDetector, 'Amazon STS says {"UserId": "AIDA", "AccountId": "891511536143"}')).toEqual(["URL:891511536143"]);
+    expect(detectedValues(cloudResourceDetector, "docker push 891511536143.dkr.ecr.eu-west-1.amazonaws.com/app:1")).toEqual(["URL:891511536143"]);
+    expect(detectedValues(cloudResourceDetector, "aws_account_id=8915115361430")).toEqual([]);
+    expect(detectedValues(cloudResourceDetector, "account_id=891511536143 in the billing export")).toEqual([]);
+    expect(detectedValues(cloudResourceDetector, "aws order_id=891511536143")).toEqual([]);
+  });
+
   it("leaves the shared service endpoints to the URL detector", () => {
     expect(detectedValues(cloudResourceDetector, "s3.amazonaws.com and https://storage.googleapis.com")).toEqual([]);
   });

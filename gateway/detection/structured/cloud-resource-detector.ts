@@ -15,6 +15,13 @@ const amazonResourceName =
 const bucketHost =
   /(?:(?<![A-Za-z0-9_.-])|(?<=%2[Ff]))(?<bucket>[a-z0-9](?:[a-z0-9._-]{0,220}[a-z0-9])?)\.(?:s3(?:[.-](?:dualstack\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d)?\.amazonaws\.com(?:\.cn)?|storage\.googleapis\.com|(?:blob|file|queue|table|dfs)\.core\.windows\.net)(?::\d{2,5})?(?:\/[^\s"'`<>{}|\\^]*)?/g;
 
+// An AWS account number under a name that says so (`aws_account_id=…`, `"AccountId": "…"`), and
+// the account in a registry host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com`).
+const awsAccountAssignment =
+  /(?<![A-Za-z0-9_])(?:aws[_.-]?)?account[_.-]?(?:id|number|no)?["']?[ \t]*(?:=>|[:=])[ \t]*["']?(?<account>\d{12})(?!\d)/gi;
+const registryHost = /(?<![A-Za-z0-9_.-])(?<account>\d{12})\.dkr\.ecr(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazonaws\.com(?:\.cn)?/g;
+const awsContext = /aws|amazon|\barn:/i;
+
 /** Sentence punctuation and an unbalanced closing bracket after a resource name are not part of it. */
 function trimmedEnd(text: string, start: number, end: number): number {
   let cursor = end;
@@ -31,7 +38,8 @@ function isTemplated(value: string): boolean {
  * Names of a customer's own cloud resources: Amazon Resource Names that carry an account
  * number or a resource of the customer's (`arn:aws:kms:us-east-2:324320755747:key/…`,
  * `arn:aws:s3:::acme-payroll`), and storage buckets and accounts named in a host. They say
- * which company runs what, so the policy treats them like URLs. ARNs of AWS's own managed
+ * which company runs what, so the policy treats them like URLs. An account number on its own
+ * counts where a name or a registry host says it is one, in a text about AWS. ARNs of AWS's own managed
  * resources (account `aws`) and templates are public and left alone.
  */
 export const cloudResourceDetector: Detector = {
@@ -45,6 +53,14 @@ export const cloudResourceDetector: Detector = {
         if (account === "aws" || isTemplated(resource) || !/[A-Za-z0-9]/.test(resource)) continue;
         const end = trimmedEnd(text, match.index, match.index + match[0].length);
         findings.push(createFinding(match.index, end, "URL", 0.85, detectorId));
+      }
+    }
+    if (awsContext.test(text)) {
+      for (const pattern of [awsAccountAssignment, registryHost]) {
+        for (const match of text.matchAll(pattern)) {
+          const start = match.index + match[0].lastIndexOf(match.groups?.["account"] ?? "");
+          findings.push(createFinding(start, start + 12, "URL", 0.8, detectorId));
+        }
       }
     }
     if (/amazonaws|googleapis|core\.windows/.test(text)) {
