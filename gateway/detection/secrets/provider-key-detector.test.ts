@@ -70,6 +70,16 @@ describe("provider key formats", () => {
     expect(found(`CC_TEST_REPORTER_ID: ${reporter}0`)).toEqual([]);
   });
 
+  it("finds a Teams connector webhook whatever the connector is called", () => {
+    const path = "82fc2788-c6f4-4507-a657-36c91eccfd87@93f33571-550f-43cf-b09f-cd33c338d086";
+    const tail = "4f3bbf41e81a4f36887a1a4d7cbfb2c6/82fa2788-c6f4-45c7-a657-36f91eccfd87";
+    for (const connector of ["IncomingWebhook", "JenkinsCI"]) {
+      const url = `https://acme.webhook.office.com/webhookb2/${path}/${connector}/${tail}`;
+      expect(found(`webhookUrl: '${url}'`)).toEqual([url]);
+    }
+    expect(found(`https://outlook.office.com/webhook/${path}/IncomingWebhook/`)).toEqual([]);
+  });
+
   it("finds a Kubernetes bootstrap token only where its line names a token", () => {
     expect(found("kubeadm join 10.0.0.1:6443 --token 7t3kqx.0z5mfhq2c8w1v9rb --discovery-token-ca-cert-hash sha256:ab")).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
     expect(found('bootstrapTokens:\n- token: "7t3kqx.0z5mfhq2c8w1v9rb"')).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);

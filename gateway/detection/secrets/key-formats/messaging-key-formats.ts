@@ -13,10 +13,12 @@ export const messagingKeyFormats: readonly KeyFormat[] = [
   keyFormat("discord-webhook", ["discord"], "https?://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{60,}"),
   keyFormat("telegram-bot-token", [":aa"], `${tokenStart}\\d{8,10}:AA[A-Za-z0-9_-]{30,34}${tokenEndWithDash}`),
   keyFormat("twilio-api-key", [], `${tokenStart}SK[0-9a-fA-F]{32}${tokenEnd}`, hasDigitAndLetter),
+  // Office 365 connectors name themselves in the path: `IncomingWebhook`, `JenkinsCI`, …; each
+  // such URL lets anyone who holds it post to the channel.
   keyFormat(
     "microsoft-teams-webhook",
-    ["incomingwebhook"],
-    `https://[A-Za-z0-9.-]*office(?:365)?\\.com/webhook(?:b2)?/${uuid}(?:@|%40|%2540)${uuid}/IncomingWebhook/[0-9a-f]{32}/${uuid}`,
+    ["/webhook"],
+    `https://[A-Za-z0-9.-]*office(?:365)?\\.com/webhook(?:b2)?/${uuid}(?:@|%40|%2540)${uuid}/[A-Za-z][A-Za-z0-9]{1,40}/[0-9a-f]{32}/${uuid}`,
   ),
   keyFormat("sendgrid-api-key", ["sg."], `${tokenStart}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${tokenEndWithDash}`),
   keyFormat("mailgun-api-key", ["key-"], `${tokenStart}key-[0-9a-f]{32}${tokenEnd}`),
