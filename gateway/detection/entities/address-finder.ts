@@ -1,4 +1,4 @@
-import { extendAddress } from "./address-parts.js";
+import { extendAddress, linePrefixMarks } from "./address-parts.js";
 import { findPostcodesInContext } from "./postcode-finder.js";
 import { findStreetCore } from "./street-lines.js";
 import { afterDot, isHouseNumber, isStreetNameWord } from "./street-tokens.js";
@@ -33,11 +33,31 @@ export function findAddresses(analysis: TextAnalysis): Candidate[] {
     // "the corner of X and Y": both streets and the phrase that joins them.
     const corner = cornerOf(analysis, start, last);
     if (corner !== undefined) ({ start, last } = corner);
-    found.push({ start: (tokens[start] as Token).start, end: (tokens[last] as Token).end, type: "LOCATION", score: core.score });
+    for (const [first, final] of splitAtQuoteMarks(analysis, start, last)) {
+      found.push({ start: (tokens[first] as Token).start, end: (tokens[final] as Token).end, type: "LOCATION", score: core.score });
+    }
     index = last + 1;
   }
   found.push(...findPostcodesInContext(analysis));
   return found;
+}
+
+/**
+ * An address in a quoted block ("> " before each line) becomes one finding a line, without the
+ * marks: they are the quoting, not the address, and a rewritten text keeps them.
+ */
+function splitAtQuoteMarks(analysis: TextAnalysis, start: number, last: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let first = start;
+  for (let index = start + 1; index <= last; index++) {
+    const token = analysis.token(index) as Token;
+    if (!token.lineStart || !linePrefixMarks.has(token.text)) continue;
+    pieces.push([first, index - 1]);
+    while (index < last && linePrefixMarks.has((analysis.token(index) as Token).text)) index++;
+    first = index;
+  }
+  pieces.push([first, last]);
+  return pieces;
 }
 
 /** "the corner of A and B": widens an address found at A or B to the whole phrase. */

@@ -20,6 +20,7 @@ export function extendAddress(analysis: TextAnalysis, coreEnd: number): { end: n
   let last = coreEnd;
   let confirmed = false;
   let cursor = coreEnd + 1;
+  const prefix = linePrefixOf(analysis, coreEnd);
   for (let parts = 0; parts < 8; parts++) {
     let next = cursor;
     let separated = false;
@@ -27,9 +28,13 @@ export function extendAddress(analysis: TextAnalysis, coreEnd: number): { end: n
       next++;
       separated = true;
     }
+    if (analysis.token(next)?.lineStart) {
+      // A quoted block ("> ", "??? " before every line): the address goes on after the marks.
+      next = skipLinePrefix(analysis, next, prefix);
+      separated = true;
+    }
     const token = analysis.token(next);
     if (token === undefined || analysis.inCode(next)) break;
-    if (token.lineStart) separated = true;
     const taken = takeAddressPart(analysis, next, separated);
     if (taken === undefined) break;
     if (taken.part !== "locality") confirmed = true;
@@ -37,6 +42,33 @@ export function extendAddress(analysis: TextAnalysis, coreEnd: number): { end: n
     cursor = taken.end + 1;
   }
   return { end: last, confirmed };
+}
+
+// Marks that quote or bullet a line in mail and chat: "> ", "??? ", "* ", "| ".
+export const linePrefixMarks = new Set([">", "?", "*", "|", "•", "-", "–", "·"]);
+
+/** The quote or bullet marks that open the line holding `index`, as one string ("" when none). */
+function linePrefixOf(analysis: TextAnalysis, index: number): string {
+  let lineStart = index;
+  while (lineStart > 0 && !analysis.token(lineStart)?.lineStart) lineStart--;
+  let marks = "";
+  for (let cursor = lineStart; cursor < index && linePrefixMarks.has(analysis.token(cursor)?.text ?? ""); cursor++) marks += analysis.token(cursor)?.text;
+  return marks;
+}
+
+/**
+ * The first word after a line's quote marks, when the line opens with the marks the street's
+ * own line had, or with ">" (mail quoting); otherwise `index` itself.
+ */
+function skipLinePrefix(analysis: TextAnalysis, index: number, prefix: string): number {
+  let cursor = index;
+  let marks = "";
+  while (cursor - index < 6 && linePrefixMarks.has(analysis.token(cursor)?.text ?? "")) {
+    marks += analysis.token(cursor)?.text;
+    cursor++;
+  }
+  if (cursor === index || analysis.token(cursor)?.lineStart) return index;
+  return marks === prefix || /^>+$/.test(marks) ? cursor : index;
 }
 
 /** One part of an address after the street line. */
@@ -53,6 +85,10 @@ function takeAddressPart(analysis: TextAnalysis, index: number, separated: boole
     }
     return undefined;
   }
+  // A numbered region before the postcode: ", 21\n 30120".
+  if (separated && token.shape === "number" && token.text.length <= 2 && isFollowedByNumber(analysis, index + 1) && (analysis.token(index + 1)?.text.length ?? 0) >= 4) {
+    return { end: index, part: "region" };
+  }
   // Postcodes: "53650", "1012 AB", "53-320"; "SW1A 1AA", "K1A 0B1".
   if (token.shape === "number" && token.text.replace(/-/g, "").length >= 3 && token.text.length <= 10) {
     const next = analysis.token(index + 1);
@@ -68,6 +104,10 @@ function takeAddressPart(analysis: TextAnalysis, index: number, separated: boole
   if (separated && token.shape === "upper" && token.text.length >= 2 && token.text.length <= 3 && (regionCodes.has(token.text) || isFollowedByAddressPart(analysis, index + 1))) {
     return { end: index, part: "region" };
   }
+  // In an address written all in small letters: ", tx\n 73301", ", on 40021".
+  if (separated && token.shape === "lower" && token.text.length === 2 && regionCodes.has(token.text.toUpperCase()) && isFollowedByNumber(analysis, index + 1)) {
+    return { end: index, part: "region" };
+  }
   // "(Greek)", "(ΑΓΛΑΓΓΙΑ)": a bracketed note on a town or country.
   if (token.text === "(" && analysis.token(index + 2)?.text === ")" && !analysis.token(index + 1)?.lineStart) return { end: index + 2, part: "note" };
   return takeLocality(analysis, index, separated);
@@ -78,6 +118,39 @@ function isFollowedByAddressPart(analysis: TextAnalysis, index: number): boolean
   while (analysis.token(cursor)?.text === ",") cursor++;
   const token = analysis.token(cursor);
   return token !== undefined && (token.shape === "number" || token.lineStart);
+}
+
+/**
+ * Greek text often writes a capital delta as the increment sign "∆" (U+2206), which is no
+ * letter, so "ΚΑΛΑ∆ΡΟΣ" arrives in pieces; the pieces written against each other are one word.
+ */
+function skipGreekDelta(analysis: TextAnalysis, index: number): number {
+  let cursor = index;
+  while (analysis.token(cursor + 1)?.text === "∆" && analysis.token(cursor + 1)?.attached) {
+    const rest = analysis.token(cursor + 2);
+    cursor = rest !== undefined && rest.attached && (rest.shape === "upper" || rest.shape === "title" || rest.shape === "uncased") ? cursor + 2 : cursor + 1;
+  }
+  return cursor;
+}
+
+function endsInPlaceOrRegion(analysis: TextAnalysis, index: number, last: number): boolean {
+  const final = analysis.token(last) as Token;
+  // A two-letter code after the town is a region's, whether or not the list knows the country's codes.
+  if (final.shape === "upper" && (final.text.length === 2 || regionCodes.has(final.text))) return true;
+  for (let word = last; word > index; word--) if (matchPlace(analysis, word, true) === last) return true;
+  return false;
+}
+
+/** "∆ΑΦΝΗ": a word that opens with the increment sign standing for a delta. */
+function isGreekDeltaWord(analysis: TextAnalysis, index: number): boolean {
+  const rest = analysis.token(index + 1);
+  return analysis.token(index)?.text === "∆" && rest !== undefined && rest.attached && (rest.shape === "upper" || rest.shape === "uncased");
+}
+
+function isFollowedByNumber(analysis: TextAnalysis, index: number): boolean {
+  let cursor = index;
+  while (analysis.token(cursor)?.text === ",") cursor++;
+  return analysis.token(cursor)?.shape === "number";
 }
 
 /** A town, region or country: up to four capitalised words, then a separator, a postcode or the end. */
@@ -95,12 +168,13 @@ function takeLocality(analysis: TextAnalysis, index: number, separated: boolean)
     }
     if (words > 0) cursor = skipParticles(analysis, cursor);
     const current = analysis.token(cursor) as Token;
-    const capitalised = current.shape === "title" || current.shape === "upper" || current.shape === "uncased";
+    const capitalised = current.shape === "title" || current.shape === "upper" || current.shape === "uncased" || isGreekDeltaWord(analysis, cursor);
     const lowerOk = current.shape === "lower" && !commonWords().has(current.lower) && current.text.length >= 3;
     if (!capitalised && !lowerOk) break;
-    if (analysis.wordClass(cursor) === "stop" && place === undefined) break;
+    if (analysis.wordClass(cursor) === "stop" && place === undefined && !isGreekDeltaWord(analysis, cursor)) break;
     // "St. Georges", "Mt. Eden": the dot of a short abbreviation is part of the name; a sentence's full stop is not.
     last = current.text.length <= 3 && current.shape === "title" && analysis.dotAfter(cursor) && !analysis.token(cursor + 2)?.lineStart && analysis.isCapitalised(cursor + 2) ? cursor + 1 : cursor;
+    last = skipGreekDelta(analysis, isGreekDeltaWord(analysis, last) ? last + 1 : last);
     cursor = last + 1;
   }
   if (place !== undefined && place > last) last = place;
@@ -116,7 +190,12 @@ function takeLocality(analysis: TextAnalysis, index: number, separated: boolean)
     [".", "?", "!", ";", ")"].includes(after.text) ||
     (after.shape === "upper" && after.text.length <= 3) ||
     secondaryUnitWords.has(after.lower) ||
-    (place !== undefined && place === last);
+    (place !== undefined && place === last) ||
+    // "ΠΑΦΟΣ (PAFOS)": the town's other spelling in brackets.
+    (after.text === "(" && analysis.token(last + 3)?.text === ")") ||
+    // "… WALLAROO Australia last week", "… KREMS NO after lunch": the run ends in a
+    // country or a region code, so the words after it are the sentence going on.
+    (last > index && endsInPlaceOrRegion(analysis, index, last));
   if (!closes) return undefined;
   // Ordinary lower-case words are prose, not a town, unless the gazetteer knows them.
   if (place === undefined) {

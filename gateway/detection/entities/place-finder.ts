@@ -69,10 +69,14 @@ function judgePlace(analysis: TextAnalysis, start: number, last: number): Candid
   const shoutedCapitals = first.shape === "upper" && first.shouted;
   const cued = followsPhrase(analysis, start, placeCues);
   const common = single && commonWords().has(first.lower);
-  const candidate = (score: number): Candidate => ({ start: first.start, end: end.end, type: "LOCATION", score });
+  const candidate = (score: number): Candidate => ({ start: first.start, end: (analysis.token(regionCodeEnd(analysis, last)) ?? end).end, type: "LOCATION", score });
   if (single && placeNamePrefixes.has(first.lower)) return undefined;
   if (place.kind === "country" || place.kind === "region") {
-    if (capitalised || shoutedCapitals) return common && !cued && first.sentenceStart ? undefined : candidate(0.85);
+    if (capitalised || shoutedCapitals) {
+      if (common && !cued && first.sentenceStart) return undefined;
+      const qualified = analysis.token(bracketedQualifierEnd(analysis, last)) ?? end;
+      return { start: first.start, end: qualified.end, type: "LOCATION", score: 0.85 };
+    }
     // "australia", "india"; not "china", "turkey", "chad".
     return common || knownWords().has(first.lower) ? undefined : candidate(0.6);
   }
@@ -86,6 +90,36 @@ function judgePlace(analysis: TextAnalysis, start: number, last: number): Candid
   if (place.population >= 100_000) return candidate(0.75);
   if (wordClass === "unknown" && (place.population >= 1_000 || !single)) return first.sentenceStart && single ? candidate(0.5) : candidate(0.6);
   return undefined;
+}
+
+const wordLikeCodes = new Set(["OR", "IN", "ME", "HI", "OK", "OH", "MA", "PA", "DE", "LA", "AL", "ID", "ON", "AB", "NB", "NS", "ACT"]);
+
+/** "Ipswich, QLD", "Austin , TX": a town's state or province code after a comma belongs to it. */
+function regionCodeEnd(analysis: TextAnalysis, last: number): number {
+  const comma = analysis.token(last + 1);
+  const code = analysis.token(last + 2);
+  if (comma?.text !== "," || code === undefined || code.lineStart || code.shape !== "upper" || code.shouted || !regionCodes.has(code.text)) return last;
+  // "Paris, OR London": codes that are English words in capitals need the phrase to end there.
+  const after = analysis.token(last + 3);
+  if (wordLikeCodes.has(code.text) && after !== undefined && !after.lineStart && after.shape !== "punctuation" && after.shape !== "number") return last;
+  return last + 2;
+}
+
+/**
+ * "Cyprus (Greek)", "Korea (South)", "Congo (Democratic Republic)": a qualifier in brackets
+ * that names which part of the country is meant belongs to the name. Returns the closing
+ * bracket's index, or `last` when no such qualifier follows.
+ */
+function bracketedQualifierEnd(analysis: TextAnalysis, last: number): number {
+  const open = analysis.token(last + 1);
+  if (open?.text !== "(" || open.lineStart || !analysis.isCapitalised(last + 2)) return last;
+  for (let index = last + 3; index <= last + 5; index++) {
+    const token = analysis.token(index);
+    if (token === undefined || token.lineStart) return last;
+    if (token.text === ")") return index;
+    if (token.shape !== "title" && token.shape !== "lower" && token.shape !== "upper") return last;
+  }
+  return last;
 }
 
 /** A capitalised name after a place cue, which no list knows: "flew to Remniku", "in Upton Scudamore". */

@@ -1,5 +1,5 @@
 import { commonWords, knownWords } from "./common-words.js";
-import { streetNameEndings, streetTypesAfterName, streetTypesBeforeName } from "./street-words.js";
+import { englishStreetTypesBeforeNumber, secondaryUnitWords, streetNameEndings, streetTypesAfterName, streetTypesBeforeName, streetTypesBeforeNumber } from "./street-words.js";
 import { afterDot, determiners, isHouseNumber, isOrdinal, isStreetNameWord, skipParticles, typeWordAt } from "./street-tokens.js";
 import type { TextAnalysis } from "./text-analysis.js";
 import type { Token } from "./tokenize.js";
@@ -30,7 +30,61 @@ const addressCues = compilePhrases([
 ]);
 
 export function findStreetCore(analysis: TextAnalysis, index: number): StreetCore | undefined {
-  return boxAddress(analysis, index) ?? numberFirstStreet(analysis, index) ?? typeBeforeStreet(analysis, index) ?? namedStreetWithNumber(analysis, index) ?? nameAndNumber(analysis, index);
+  return boxAddress(analysis, index) ?? nameTypeNumberStreet(analysis, index) ?? numberFirstStreet(analysis, index) ?? typeBeforeStreet(analysis, index) ?? namedStreetWithNumber(analysis, index) ?? nameAndNumber(analysis, index);
+}
+
+const typeIndexCache = new WeakMap<TextAnalysis, Int32Array>();
+
+/** For each token, the index of the first street word of `streetTypesBeforeNumber` at or after it (-1: none). */
+function nextTypeBeforeNumber(analysis: TextAnalysis): Int32Array {
+  let next = typeIndexCache.get(analysis);
+  if (next === undefined) {
+    const tokens = analysis.tokens;
+    next = new Int32Array(tokens.length + 1).fill(-1);
+    for (let index = tokens.length - 1; index >= 0; index--) next[index] = streetTypesBeforeNumber.has((tokens[index] as Token).lower) ? index : (next[index + 1] as number);
+    typeIndexCache.set(analysis, next);
+  }
+  return next;
+}
+
+/**
+ * "Andrássy út 22.", "1052 Váci u. 5.", "kossuth lajos tér 1.", "Karl Johans gate 22": up to three
+ * name words, a street word of its own, then the house number with the dot Hungarian puts
+ * after it.
+ */
+function nameTypeNumberStreet(analysis: TextAnalysis, index: number): StreetCore | undefined {
+  const opening = analysis.token(index);
+  if (opening === undefined) return undefined;
+  // Most tokens have no such street word a few words on; one pass over the text finds them all.
+  const typeIndex = nextTypeBeforeNumber(analysis)[index + 1] ?? -1;
+  if (typeIndex < 0 || typeIndex - index > 6) return undefined;
+  for (let between = index + 1; between <= typeIndex; between++) if (analysis.token(between)?.lineStart) return undefined;
+  let cursor = index;
+  const hasNumber = isHouseNumber(opening);
+  if (hasNumber) {
+    cursor++;
+    if (isHouseNumber(analysis.token(cursor))) cursor++;
+  }
+  const nameStart = cursor;
+  while (cursor < typeIndex) {
+    cursor = skipParticles(analysis, cursor);
+    const token = analysis.token(cursor) as Token;
+    if (cursor >= typeIndex) break;
+    if (!isStreetNameWord(analysis, cursor) || determiners.has(token.lower) || (!hasNumber && analysis.wordClass(cursor) === "stop")) return undefined;
+    if (cursor === nameStart && !hasNumber && analysis.isCodeAt(token.start)) return undefined;
+    cursor++;
+  }
+  const names = typeIndex - nameStart;
+  if (names < 1 || names > 3) return undefined;
+  const type = analysis.token(typeIndex) as Token;
+  if (type.shape !== "lower" && type.shape !== "title") return undefined;
+  // "u." and "ul." only with their dot; "Boarding gate 5" is no street.
+  if ((type.lower === "u" || type.lower === "ul") && !analysis.dotAfter(typeIndex)) return undefined;
+  if (englishStreetTypesBeforeNumber.has(type.lower) && knownWords().has(analysis.token(typeIndex - 1)?.lower ?? "")) return undefined;
+  const numberIndex = afterDot(analysis, typeIndex) + 1;
+  const number = analysis.token(numberIndex);
+  if (!isHouseNumber(number) || number?.lineStart) return undefined;
+  return { start: index, end: afterDot(analysis, numberIndex), score: hasNumber ? 0.85 : 0.8 };
 }
 
 /** "1987 74 Diakou Street", "14 Crown Street", "5th Avenue", "Redondo Beach Blvd": name words and a street type. */
@@ -65,7 +119,9 @@ function numberFirstStreet(analysis: TextAnalysis, index: number): StreetCore | 
     if (!capitalised && !(hasNumber && token.shape === "lower" && !determiners.has(token.lower))) return undefined;
     if (!hasNumber && analysis.wordClass(cursor) === "stop") return undefined;
     if (cursor === nameStart && !hasNumber && analysis.isCodeAt(token.start)) return undefined;
-    cursor++;
+    // "St. John Street", "Mt. Pleasant Road": a short abbreviation's dot inside the name.
+    const abbreviated = token.shape === "title" && token.text.length <= 3 && analysis.dotAfter(cursor) && !analysis.token(cursor + 2)?.lineStart && analysis.isCapitalised(cursor + 2);
+    cursor += abbreviated ? 2 : 1;
   }
   return undefined;
 }
@@ -95,6 +151,8 @@ function typeBeforeStreet(analysis: TextAnalysis, index: number): StreetCore | u
     const token = analysis.token(cursor);
     if (token === undefined || token.lineStart) break;
     if (!isStreetNameWord(analysis, cursor) || (words > 0 && analysis.wordClass(cursor) === "stop")) break;
+    // "Rue Lepic Apt. 3": the unit that follows is no part of the name.
+    if (words > 0 && secondaryUnitWords.has(token.lower)) break;
     if (words === 0 && ambiguous && token.shape !== "title" && token.shape !== "upper" && token.shape !== "uncased") return undefined;
     lastWord = cursor;
     cursor++;

@@ -21,6 +21,22 @@ export const streetTypesAfterName = wordSet(
 );
 
 /**
+ * Street words of Central and Northern Europe written as a word of their own after the name,
+ * with the house number after them: "Andrássy út 22.", "Váci u. 5", "Karl Johans gate 22",
+ * "Narva tee 41", "Dunajska cesta 5", "Grazer Strasse 12". The finder wants the number.
+ */
+export const streetTypesBeforeNumber = wordSet(
+  "u utca út útja tér körút krt rakpart rkp sétány köz sor fasor dűlő lakótelep ltp",
+  "ulica ulice ul cesta trg náměstí nám námestie nábřeží třída",
+  "gate gata gatan vej vei veg vegen vägen väg gade allé plads torv",
+  "tee tänav mnt pst",
+  "straße strasse str gasse weg allee platz ring damm",
+);
+
+/** Of those, the ones that are English words too; the name before them must be no English word. */
+export const englishStreetTypesBeforeNumber = wordSet("gate tee sor ring");
+
+/**
  * Street-type words that come before the name: Romance languages, Greek and Slavic
  * abbreviations ("rue de la Paix", "Via Franscini", "Calle Mayor", "ul. Długa").
  */
@@ -29,7 +45,7 @@ export const streetTypesBeforeName = wordSet(
   "via viale piazza piazzale corso vicolo largo strada contrada borgo lungomare",
   "calle c avenida avda plaza paseo camino carrer carretera ronda travesía glorieta pasaje",
   "rua travessa praça estrada alameda largo beco rodovia",
-  "ulica ul aleja al plac osiedle os ulitsa ulitsy prospekt",
+  "ulica ul aleja al plac osiedle os ulitsa ulitsy prospekt trg náměstí nám námestie nábřeží",
   "odos odós λεωφ λεωφόρος λ οδός οδ πλατεία",
   "strada bulevardul calea",
 );
