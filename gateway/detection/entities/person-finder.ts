@@ -8,6 +8,7 @@ import { places } from "./place-lexicon.js";
 import { findSpeakerLabels } from "./speaker-labels.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
 import { isNameClass, type WordClass } from "./word-class.js";
+import { findWellKnownPeople } from "./well-known-people.js";
 
 /**
  * People: capitalised words that the name lists, a title, a cue phrase, or their shape mark
@@ -28,6 +29,7 @@ export function findPeople(analysis: TextAnalysis): Candidate[] {
   }
   found.push(...findLowerCaseNames(analysis));
   found.push(...findSpeakerLabels(analysis));
+  found.push(...findWellKnownPeople(analysis));
   return found;
 }
 

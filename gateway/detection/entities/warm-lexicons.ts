@@ -2,6 +2,7 @@ import { commonWords, europeanWords, everydayWords, knownWords } from "./common-
 import { nameRoles } from "./name-lexicon.js";
 import { placeLexicon } from "./place-lexicon.js";
 import { warmWellKnownOrganizations } from "./well-known-organizations.js";
+import { warmWellKnownPeople } from "./well-known-people.js";
 
 /**
  * Builds every gazetteer now instead of on the first request (about a second on a small
@@ -15,4 +16,5 @@ export function warmEntityLexicons(): void {
   europeanWords();
   placeLexicon();
   warmWellKnownOrganizations();
+  warmWellKnownPeople();
 }
