@@ -22,6 +22,10 @@ function runDetectors(text: string, detectors: readonly Detector[]): Finding[] {
  * overlaps a winner keeps its uncovered part (when it is more than a couple of characters):
  * dropping it whole would leak the rest of a value that merely touched another one. The
  * result is sorted and non-overlapping.
+ *
+ * What is kept stays sorted and disjoint, so each finding looks only at the kept spans it
+ * touches (found by binary search): a long prompt with thousands of findings costs
+ * n log n, not n².
  */
 function resolveOverlaps(all: Finding[]): Finding[] {
   // A stable sort: on equal size and score the earlier detector, as listed, comes first.
@@ -29,23 +33,37 @@ function resolveOverlaps(all: Finding[]): Finding[] {
   const bySize = [...all].sort((a, b) => secretFirst(a) - secretFirst(b) || b.end - b.start - (a.end - a.start) || b.score - a.score);
   const kept: Finding[] = [];
   for (const finding of bySize) {
-    let pieces = [{ start: finding.start, end: finding.end }];
-    for (const other of kept) {
-      pieces = pieces.flatMap((piece) => {
-        if (piece.end <= other.start || other.end <= piece.start) return [piece];
-        return [
-          { start: piece.start, end: Math.min(piece.end, other.start) },
-          { start: Math.max(piece.start, other.end), end: piece.end },
-        ].filter((part) => part.end > part.start);
-      });
-      if (pieces.length === 0) break;
+    let index = firstEndingAfter(kept, finding.start);
+    if (finding.end <= finding.start) {
+      const other = kept[index];
+      if (other === undefined || other.start >= finding.start) kept.splice(index, 0, finding);
+      continue;
     }
+    const pieces: Array<{ start: number; end: number }> = [];
+    let cursor = finding.start;
+    for (let other = kept[index]; other !== undefined && other.start < finding.end; other = kept[++index]) {
+      if (other.start > cursor) pieces.push({ start: cursor, end: other.start });
+      cursor = Math.max(cursor, other.end);
+    }
+    if (cursor < finding.end) pieces.push({ start: cursor, end: finding.end });
     const whole = pieces.length === 1 && pieces[0]?.start === finding.start && pieces[0]?.end === finding.end;
     for (const piece of pieces) {
-      if (whole || piece.end - piece.start >= minimumRemainder) kept.push({ ...finding, start: piece.start, end: piece.end });
+      if (whole || piece.end - piece.start >= minimumRemainder) kept.splice(firstEndingAfter(kept, piece.start), 0, { ...finding, start: piece.start, end: piece.end });
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+/** The index of the first span in `spans` (sorted, disjoint) that ends after `position`. */
+function firstEndingAfter(spans: readonly Finding[], position: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((spans[middle] as Finding).end > position) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 const minimumRemainder = 3;
