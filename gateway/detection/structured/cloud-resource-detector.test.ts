@@ -30,12 +30,22 @@ describe("cloudResourceDetector", () => {
   });
 
   it("finds an AWS account number under a name that says so, or in a registry host", () => {
-    expect(detectedValues(cloudResourceDetector, "aws_region=eu-central-1\naws_account_id=891511536143\n")).toEqual(["URL:891511536143"]);
-    expect(detectedValues(cloudResourceDetector, 'Amazon STS says {"UserId": "AIDA", "AccountId": "891511536143"}')).toEqual(["URL:891511536143"]);
-    expect(detectedValues(cloudResourceDetector, "docker push 891511536143.dkr.ecr.eu-west-1.amazonaws.com/app:1")).toEqual(["URL:891511536143"]);
-    expect(detectedValues(cloudResourceDetector, "aws_account_id=8915115361430")).toEqual([]);
-    expect(detectedValues(cloudResourceDetector, "account_id=891511536143 in the billing export")).toEqual([]);
-    expect(detectedValues(cloudResourceDetector, "aws order_id=891511536143")).toEqual([]);
+    const found = (text: string) => detectedValues(cloudResourceDetector, text);
+    expect(found("AWS_REGION=us-west-2\nAWS_ACCOUNT_ID=402913857716\n")).toEqual(["URL:402913857716"]);
+    expect(found('$ aws sts get-caller-identity\n{"UserId": "AIDAEXAMPLE", "Account": "402913857716"}')).toEqual(["URL:402913857716"]);
+    expect(found("export TF_VAR_aws_account_id=402913857716")).toEqual(["URL:402913857716"]);
+    expect(found("CDK_DEFAULT_ACCOUNT=402913857716 npx cdk deploy # aws")).toEqual(["URL:402913857716"]);
+    expect(found("aws organizations describe-account --account-id 402913857716")).toEqual(["URL:402913857716"]);
+    expect(found("docker push 402913857716.dkr.ecr.eu-west-1.amazonaws.com/app:1")).toEqual(["URL:402913857716"]);
+  });
+
+  it("leaves twelve-digit numbers alone where no name says account or the text is not about AWS", () => {
+    const found = (text: string) => detectedValues(cloudResourceDetector, text);
+    expect(found("aws_account_id=4029138577160")).toEqual([]);
+    expect(found("aws order_id=402913857716")).toEqual([]);
+    expect(found("account_id=402913857716 in the billing export")).toEqual([]);
+    expect(found("Bank account: 402913857716, the new laws apply")).toEqual([]);
+    expect(found("the account 402913857716 draws on paws and withdraws")).toEqual([]);
   });
 
   it("leaves the shared service endpoints to the URL detector", () => {

@@ -15,12 +15,13 @@ const amazonResourceName =
 const bucketHost =
   /(?:(?<![A-Za-z0-9_.-])|(?<=%2[Ff]))(?<bucket>[a-z0-9](?:[a-z0-9._-]{0,220}[a-z0-9])?)\.(?:s3(?:[.-](?:dualstack\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d)?\.amazonaws\.com(?:\.cn)?|storage\.googleapis\.com|(?:blob|file|queue|table|dfs)\.core\.windows\.net)(?::\d{2,5})?(?:\/[^\s"'`<>{}|\\^]*)?/g;
 
-// An AWS account number under a name that says so (`aws_account_id=…`, `"AccountId": "…"`), and
-// the account in a registry host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com`).
+// An AWS account number under a name that says so (`aws_account_id=…`, `TF_VAR_aws_account_id`,
+// `CDK_DEFAULT_ACCOUNT`, `"Account": "…"`, `--account-id …`), and the account in a registry host
+// (`123456789012.dkr.ecr.eu-west-1.amazonaws.com`).
 const awsAccountAssignment =
-  /(?<![A-Za-z0-9_])(?:aws[_.-]?)?account[_.-]?(?:id|number|no)?["']?[ \t]*(?:=>|[:=])[ \t]*["']?(?<account>\d{12})(?!\d)/gi;
-const registryHost = /(?<![A-Za-z0-9_.-])(?<account>\d{12})\.dkr\.ecr(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazonaws\.com(?:\.cn)?/g;
-const awsContext = /aws|amazon|\barn:/i;
+  /(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_.-])*account(?:[_.-]?(?:id|number|no))?["']?(?:[ \t]*(?:=>|[:=])[ \t]*|[ \t]+)["']?(?<account>\d{12})(?!\d)/dgi;
+const registryHost = /(?<![A-Za-z0-9_.-])(?<account>\d{12})\.dkr\.ecr(?:-fips)?\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.amazonaws\.com(?:\.cn)?/dg;
+const awsContext = /(?<![A-Za-z])aws(?![a-z])|\bamazon(?:aws)?\b|\barn:aws/i;
 
 /** Sentence punctuation and an unbalanced closing bracket after a resource name are not part of it. */
 function trimmedEnd(text: string, start: number, end: number): number {
@@ -58,8 +59,8 @@ export const cloudResourceDetector: Detector = {
     if (awsContext.test(text)) {
       for (const pattern of [awsAccountAssignment, registryHost]) {
         for (const match of text.matchAll(pattern)) {
-          const start = match.index + match[0].lastIndexOf(match.groups?.["account"] ?? "");
-          findings.push(createFinding(start, start + 12, "URL", 0.8, detectorId));
+          const account = match.indices?.groups?.["account"];
+          if (account) findings.push(createFinding(account[0], account[1], "URL", 0.8, detectorId));
         }
       }
     }
