@@ -71,11 +71,11 @@ describe("provider key formats", () => {
   });
 
   it("finds a Teams connector webhook whatever the connector is called", () => {
-    const path = "82fc2788-c6f4-4507-a657-36c91eccfd87@93f33571-550f-43cf-b09f-cd33c338d086";
-    const tail = "4f3bbf41e81a4f36887a1a4d7cbfb2c6/82fa2788-c6f4-45c7-a657-36f91eccfd87";
+    const path = "5d0e9b31-7a2c-4f18-9e64-c3b87a1f0d25@e41c6a08-93bd-42f7-a1e5-07d9f2c84b6e";
+    const tail = "b7e21d94c05a3f68e19d2c7a4b80f653/9a3f07c2-6e18-4bd5-8c91-2f4e7d0a6b13";
     for (const connector of ["IncomingWebhook", "JenkinsCI"]) {
       const url = `https://acme.webhook.office.com/webhookb2/${path}/${connector}/${tail}`;
-      expect(found(`webhookUrl: '${url}'`)).toEqual([url]);
+      expect(found(`notify: ${url}\n`)).toEqual([url]);
     }
     expect(found(`https://outlook.office.com/webhook/${path}/IncomingWebhook/`)).toEqual([]);
   });
@@ -83,8 +83,14 @@ describe("provider key formats", () => {
   it("finds a Kubernetes bootstrap token only where its line names a token", () => {
     expect(found("kubeadm join 10.0.0.1:6443 --token 7t3kqx.0z5mfhq2c8w1v9rb --discovery-token-ca-cert-hash sha256:ab")).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
     expect(found('bootstrapTokens:\n- token: "7t3kqx.0z5mfhq2c8w1v9rb"')).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
+    expect(found("kubeadm token create 7t3kqx.0z5mfhq2c8w1v9rb")).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
     expect(found("import 7t3kqx.0z5mfhq2c8w1v9rb")).toEqual([]);
-    expect(found("token: module.exportsdefaultvalue")).toEqual([]);
+    expect(found("The tokenizer loads 7t3kqx.0z5mfhq2c8w1v9rb")).toEqual([]);
+    expect(found("token: styles.mainappcomponents")).toEqual([]);
+    expect(found("KUBEADM_TOKEN=7t3kqx.0z5mfhq2c8w1v9rb")).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
+    expect(found("bootstrapToken: 7t3kqx.0z5mfhq2c8w1v9rb")).toEqual(["7t3kqx.0z5mfhq2c8w1v9rb"]);
+    expect(found("TOKEN_TTL is 123456.1234567890123456")).toEqual([]);
+    expect(found("TOKENIZER 7t3kqx.0z5mfhq2c8w1v9rb")).toEqual([]);
     expect(found("token: 7t3kqx.0z5mfhq2c8w1v9rb.example.com")).toEqual([]);
   });
 

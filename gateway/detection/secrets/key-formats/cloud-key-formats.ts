@@ -44,12 +44,12 @@ export const cloudKeyFormats: readonly KeyFormat[] = [
   ),
   // `kubeadm` bootstrap tokens: six and sixteen characters around a dot. The shape alone is close
   // to a host or a file name, so a token counts only on a line that names one (`--token`,
-  // `token:`, `--discovery-token …`).
+  // `TOKEN=`, `bootstrapToken:`, not `tokenizer`), with letters and digits both.
   keyFormat(
     "kubernetes-bootstrap-token",
     ["token"],
-    String.raw`(?<![A-Za-z0-9_.-])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9_.-])(?<=[Tt][Oo][Kk][Ee][Nn][^\n]{0,40}[a-z0-9]{6}\.[a-z0-9]{16})`,
-    (value) => /\d/.test(value),
+    String.raw`(?<![A-Za-z0-9_.-])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9_.-])(?<=(?:(?<![A-Za-z])[Tt]okens?|(?<=[a-z])Tokens?|(?<![A-Za-z])TOKENS?)(?![A-Za-z])[^\n]{0,40}[a-z0-9]{6}\.[a-z0-9]{16})`,
+    hasDigitAndLetter,
   ),
   keyFormat("databricks-token", ["dapi"], `${tokenStart}dapi[a-f0-9]{32}(?:-\\d)?${tokenEnd}`),
   keyFormat("pulumi-token", ["pul-"], `${tokenStart}pul-[a-f0-9]{40}${tokenEnd}`),
