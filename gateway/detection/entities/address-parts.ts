@@ -1,5 +1,6 @@
 import { commonWords } from "./common-words.js";
 import { matchPlace } from "./place-match.js";
+import { wordLikeCodes } from "./place-finder.js";
 import { regionCodes } from "./place-lexicon.js";
 import { afterDot, skipParticles } from "./street-tokens.js";
 import { secondaryUnitWords, streetNameParticles } from "./street-words.js";
@@ -29,7 +30,7 @@ export function extendAddress(analysis: TextAnalysis, coreEnd: number): { end: n
       separated = true;
     }
     if (analysis.token(next)?.lineStart) {
-      // A quoted block ("> ", "??? " before every line): the address goes on after the marks.
+      // A quoted block ("> ", "| " before every line): the address goes on after the marks.
       next = skipLinePrefix(analysis, next, prefix);
       separated = true;
     }
@@ -44,8 +45,8 @@ export function extendAddress(analysis: TextAnalysis, coreEnd: number): { end: n
   return { end: last, confirmed };
 }
 
-// Marks that quote or bullet a line in mail and chat: "> ", "??? ", "* ", "| ".
-export const linePrefixMarks = new Set([">", "?", "*", "|", "•", "-", "–", "·"]);
+// Marks that quote or bullet a line in mail and chat: "> ", "| ", "* ", "- ", "• ".
+export const linePrefixMarks = new Set([">", "*", "|", "•", "-", "–", "·"]);
 
 /** The quote or bullet marks that open the line holding `index`, as one string ("" when none). */
 function linePrefixOf(analysis: TextAnalysis, index: number): string {
@@ -85,12 +86,13 @@ function takeAddressPart(analysis: TextAnalysis, index: number, separated: boole
     }
     return undefined;
   }
-  // A numbered region before the postcode: ", 21\n 30120".
-  if (separated && token.shape === "number" && token.text.length <= 2 && isFollowedByNumber(analysis, index + 1) && (analysis.token(index + 1)?.text.length ?? 0) >= 4) {
-    return { end: index, part: "region" };
+  // A numbered region before the postcode on the next line: ", 21\n 30120"; not ", 10 2024 was".
+  if (separated && token.shape === "number" && token.text.length <= 2) {
+    const postcode = analysis.token(nextNumberIndex(analysis, index + 1));
+    if (postcode !== undefined && postcode.lineStart && postcode.text.length >= 4 && isPostcodeNumber(postcode) && !isYear(postcode)) return { end: index, part: "region" };
   }
   // Postcodes: "53650", "1012 AB", "53-320"; "SW1A 1AA", "K1A 0B1".
-  if (token.shape === "number" && token.text.replace(/-/g, "").length >= 3 && token.text.length <= 10) {
+  if (isPostcodeNumber(token)) {
     const next = analysis.token(index + 1);
     if (next !== undefined && !next.lineStart && next.shape === "upper" && next.text.length === 2 && /^\d{4}$/.test(token.text)) return { end: index + 1, part: "postcode" };
     return { end: index, part: "postcode" };
@@ -104,9 +106,10 @@ function takeAddressPart(analysis: TextAnalysis, index: number, separated: boole
   if (separated && token.shape === "upper" && token.text.length >= 2 && token.text.length <= 3 && (regionCodes.has(token.text) || isFollowedByAddressPart(analysis, index + 1))) {
     return { end: index, part: "region" };
   }
-  // In an address written all in small letters: ", tx\n 73301", ", on 40021".
-  if (separated && token.shape === "lower" && token.text.length === 2 && regionCodes.has(token.text.toUpperCase()) && isFollowedByNumber(analysis, index + 1)) {
-    return { end: index, part: "region" };
+  // In an address written all in small letters: ", tx\n 73301"; not ", in 2019" or ", on 3 May".
+  if (separated && token.shape === "lower" && token.text.length === 2) {
+    const code = token.text.toUpperCase();
+    if (regionCodes.has(code) && !wordLikeCodes.has(code) && isPostcodeNumber(analysis.token(nextNumberIndex(analysis, index + 1)))) return { end: index, part: "region" };
   }
   // "(Greek)", "(ΑΓΛΑΓΓΙΑ)": a bracketed note on a town or country.
   if (token.text === "(" && analysis.token(index + 2)?.text === ")" && !analysis.token(index + 1)?.lineStart) return { end: index + 2, part: "note" };
@@ -135,8 +138,14 @@ function skipGreekDelta(analysis: TextAnalysis, index: number): number {
 
 function endsInPlaceOrRegion(analysis: TextAnalysis, index: number, last: number): boolean {
   const final = analysis.token(last) as Token;
-  // A two-letter code after the town is a region's, whether or not the list knows the country's codes.
-  if (final.shape === "upper" && (final.text.length === 2 || regionCodes.has(final.text))) return true;
+  if (final.shape === "upper" && final.text.length <= 3) {
+    // A known region code that is no English word: "Springfield IL", but not "Bring ID" or "Call Me AM".
+    if (regionCodes.has(final.text) && !wordLikeCodes.has(final.text)) return true;
+    // "LINZ OO": after a town in capitals, a two-letter code no list holds, when it is no word.
+    let shouted = final.text.length === 2 && !commonWords().has(final.lower);
+    for (let word = index; shouted && word < last; word++) shouted = analysis.token(word)?.shape === "upper";
+    if (shouted) return true;
+  }
   for (let word = last; word > index; word--) if (matchPlace(analysis, word, true) === last) return true;
   return false;
 }
@@ -147,10 +156,20 @@ function isGreekDeltaWord(analysis: TextAnalysis, index: number): boolean {
   return analysis.token(index)?.text === "∆" && rest !== undefined && rest.attached && (rest.shape === "upper" || rest.shape === "uncased");
 }
 
-function isFollowedByNumber(analysis: TextAnalysis, index: number): boolean {
+/** The index of the first token at or after `index` that is no comma, when it is a number; -1 otherwise. */
+function nextNumberIndex(analysis: TextAnalysis, index: number): number {
   let cursor = index;
   while (analysis.token(cursor)?.text === ",") cursor++;
-  return analysis.token(cursor)?.shape === "number";
+  return analysis.token(cursor)?.shape === "number" ? cursor : -1;
+}
+
+/** A number that may be a postcode: "53650", "53-320", "1012". */
+function isPostcodeNumber(token: Token | undefined): boolean {
+  return token !== undefined && token.shape === "number" && token.text.replace(/-/g, "").length >= 3 && token.text.length <= 10;
+}
+
+function isYear(token: Token): boolean {
+  return /^(?:19|20)\d\d$/.test(token.text);
 }
 
 /** A town, region or country: up to four capitalised words, then a separator, a postcode or the end. */

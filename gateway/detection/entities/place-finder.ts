@@ -92,7 +92,8 @@ function judgePlace(analysis: TextAnalysis, start: number, last: number): Candid
   return undefined;
 }
 
-const wordLikeCodes = new Set(["OR", "IN", "ME", "HI", "OK", "OH", "MA", "PA", "DE", "LA", "AL", "ID", "ON", "AB", "NB", "NS", "ACT"]);
+/** Region codes that are English words too ("OR", "IN", "ME"); in capitals they may be the word shouted. */
+export const wordLikeCodes = new Set(["OR", "IN", "ME", "HI", "OK", "OH", "MA", "PA", "DE", "LA", "AL", "ID", "ON", "AB", "NB", "NS", "ACT"]);
 
 /** "Ipswich, QLD", "Austin , TX": a town's state or province code after a comma belongs to it. */
 function regionCodeEnd(analysis: TextAnalysis, last: number): number {

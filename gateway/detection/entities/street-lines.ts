@@ -1,7 +1,8 @@
 import { commonWords, knownWords } from "./common-words.js";
-import { englishStreetTypesBeforeNumber, secondaryUnitWords, streetNameEndings, streetTypesAfterName, streetTypesBeforeName, streetTypesBeforeNumber } from "./street-words.js";
+import { ambiguousStreetTypesBeforeNumber, doubtfulStreetTypesBeforeNumber, secondaryUnitWords, streetNameEndings, streetNameParticles, streetTypesAfterName, streetTypesBeforeName, streetTypesBeforeNumber } from "./street-words.js";
 import { afterDot, determiners, isHouseNumber, isOrdinal, isStreetNameWord, skipParticles, typeWordAt } from "./street-tokens.js";
 import type { TextAnalysis } from "./text-analysis.js";
+import { isNameClass } from "./word-class.js";
 import type { Token } from "./tokenize.js";
 import { compilePhrases, followsPhrase } from "./words-around.js";
 
@@ -80,11 +81,37 @@ function nameTypeNumberStreet(analysis: TextAnalysis, index: number): StreetCore
   if (type.shape !== "lower" && type.shape !== "title") return undefined;
   // "u." and "ul." only with their dot; "Boarding gate 5" is no street.
   if ((type.lower === "u" || type.lower === "ul") && !analysis.dotAfter(typeIndex)) return undefined;
-  if (englishStreetTypesBeforeNumber.has(type.lower) && knownWords().has(analysis.token(typeIndex - 1)?.lower ?? "")) return undefined;
+  if (ambiguousStreetTypesBeforeNumber.has(type.lower) && !isForeignStreetName(analysis, nameStart, typeIndex)) return undefined;
   const numberIndex = afterDot(analysis, typeIndex) + 1;
   const number = analysis.token(numberIndex);
   if (!isHouseNumber(number) || number?.lineStart) return undefined;
-  return { start: index, end: afterDot(analysis, numberIndex), score: hasNumber ? 0.85 : 0.8 };
+  const end = afterDot(analysis, numberIndex);
+  // "Herr Schmidt u. 3 Kollegen", "int str 2": without the Hungarian dot after the number, only
+  // the rest of an address after it makes these a street.
+  const tentative = doubtfulStreetTypesBeforeNumber.has(type.lower) && end === numberIndex;
+  return { start: index, end, score: hasNumber ? 0.85 : 0.8, ...(tentative ? { tentative } : {}) };
+}
+
+/**
+ * "Karl Johans gate", "Narva tee", "Victor Hugo u.": name words before a street word that is
+ * also an English word or an identifier must be capitalised (not "foo gate", not "CNOT gate")
+ * and no English words ("Python tee"), save a person's name beside a word no dictionary has.
+ * Norwegian writes "gate" apart only after a name in the genitive ("Thorvald Meyers gate"),
+ * which "Hadamard gate" and "Toffoli gate" are not.
+ */
+function isForeignStreetName(analysis: TextAnalysis, nameStart: number, typeIndex: number): boolean {
+  let foreign = false;
+  for (let cursor = nameStart; cursor < typeIndex; cursor++) {
+    const token = analysis.token(cursor) as Token;
+    if (streetNameParticles.has(token.lower)) continue;
+    if (token.shape !== "title") return false;
+    if (!knownWords().has(token.lower)) foreign = true;
+    else if (!isNameClass(analysis.wordClass(cursor))) return false;
+  }
+  if (!foreign) return false;
+  const type = (analysis.token(typeIndex) as Token).lower;
+  if (type === "gate" && !/s$/u.test(analysis.token(typeIndex - 1)?.lower ?? "")) return false;
+  return true;
 }
 
 /** "1987 74 Diakou Street", "14 Crown Street", "5th Avenue", "Redondo Beach Blvd": name words and a street type. */

@@ -33,8 +33,20 @@ export const streetTypesBeforeNumber = wordSet(
   "straße strasse str gasse weg allee platz ring damm",
 );
 
-/** Of those, the ones that are English words too; the name before them must be no English word. */
-export const englishStreetTypesBeforeNumber = wordSet("gate tee sor ring");
+/**
+ * Of those, the ones that also turn up in English prose and in code talk: English words
+ * ("gate", "tee", "ring"), short forms that are identifiers too ("str", "pst", "mnt", "veg",
+ * "sor"), and "u.", which is German "und". A street needs capitalised name words before them
+ * that are no English words.
+ */
+export const ambiguousStreetTypesBeforeNumber = wordSet("gate tee ring sor str pst mnt veg u");
+
+/**
+ * Of those, the ones that are too often something else ("str" a string type, "u." German
+ * "und") to count without more: the dot Hungarian puts after the house number, or a postcode,
+ * region or known town after it.
+ */
+export const doubtfulStreetTypesBeforeNumber = wordSet("str u");
 
 /**
  * Street-type words that come before the name: Romance languages, Greek and Slavic
