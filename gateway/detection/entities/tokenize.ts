@@ -23,7 +23,8 @@ export interface Token {
 
 // A word: letters, marks, digits and underscores, with inner apostrophes ("O'Brien", but not
 // the possessive "'s") and hyphens. Everything else that is not whitespace is one token.
-const tokenPattern = /[\p{L}\p{M}\p{Nd}_]+(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]+|-[\p{L}\p{M}\p{Nd}_]+)*|\S/gu;
+// Exported so that word lists can split their entries the way text is split.
+export const tokenPattern = /[\p{L}\p{M}\p{Nd}_]+(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]+|-[\p{L}\p{M}\p{Nd}_]+)*|\S/gu;
 const sentenceOpeners = new Set([".", "!", "?", "…", ":", ";", '"', "“", "”", "„", "«", "»", "(", "[", "{", "*", "•", "·", "|", ">", "-", "–", "—", "#"]);
 // Surnames written with a prefix whose next letter is a capital: McDonald, MacLeod, DeShawn, LeBlanc, DiCaprio.
 const capitalisedPrefix = /^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Ter|Ten)\p{Lu}\p{Ll}/u;

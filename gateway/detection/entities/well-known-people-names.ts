@@ -1,6 +1,6 @@
 /**
  * People widely known by name across the world, so that a name with no first name, no title
- * and no capitals still reads as a person ("thanks obama", "bruno mars", "Messi scored"):
+ * and no capitals still reads as a person ("thanks rihanna", "bruno mars", "neymar scored"):
  * heads of state and politicians of roughly the last thirty years with a few historic
  * figures everyone names, musicians and rappers, actors and directors, Bollywood, athletes,
  * authors and scientists, business and technology figures, presenters, YouTubers and
@@ -8,11 +8,13 @@
  * Fictional characters are left out: they are not personal data.
  *
  * Full names are listed as usually written; a single name is listed only where people are
- * commonly called by it alone and it is distinctive (Obama, Beyoncé, Messi), or where it is an
+ * commonly called by it alone and it is distinctive (Beyoncé, Neymar), or where it is an
  * ordinary word that names a famous person when capitalised alone mid-sentence (Trump, Drake,
- * Prince). Single names that are also countries, regions or big cities (Jordan, Kobe, Paris)
- * are left out, since the place reading wins. Whether an entry needs its capitals to count is
- * decided from the word lists when the lexicon is built (`well-known-people.ts`), not here.
+ * Usher). Words that are titles ("Prince") or that mostly turn up in lists of colours and
+ * options ("Pink") are left out: capitalised in a list they read as the word. Single names
+ * that are also countries, regions or big cities (Jordan, Kobe, Paris) are left out, since the
+ * place reading wins. Whether an entry needs its capitals to count is decided from the word
+ * lists when the lexicon is built (`well-known-people.ts`), not here.
  * Accented entries also match without accents, and dotted initials without the dots.
  */
 export const wellKnownPeopleNames: readonly string[] = [
@@ -68,8 +70,8 @@ export const wellKnownPeopleNames: readonly string[] = [
   "Malala Yousafzai", "Malala", "Mother Teresa",
   // Pop, rock, R&B and country
   "Beyoncé", "Beyoncé Knowles", "Jay-Z", "Jay Z", "Rihanna", "Taylor Swift", "Justin Bieber", "Bieber", "Selena Gomez", "Ariana Grande",
-  "Lady Gaga", "Katy Perry", "Miley Cyrus", "Billy Ray Cyrus", "Britney Spears", "Britney", "Christina Aguilera", "Madonna", "Cher", "Pink",
-  "Prince", "Adele", "Ed Sheeran", "Sheeran", "Harry Styles", "Niall Horan", "Liam Payne", "Louis Tomlinson", "Zayn Malik", "Zayn",
+  "Lady Gaga", "Katy Perry", "Miley Cyrus", "Billy Ray Cyrus", "Britney Spears", "Britney", "Christina Aguilera", "Madonna", "Cher",
+  "Adele", "Ed Sheeran", "Sheeran", "Harry Styles", "Niall Horan", "Liam Payne", "Louis Tomlinson", "Zayn Malik", "Zayn",
   "Bruno Mars", "Weeknd", "Shawn Mendes", "Camila Cabello", "Demi Lovato", "Charlie Puth", "Sam Smith", "Dua Lipa",
   "Billie Eilish", "Olivia Rodrigo", "Sabrina Carpenter", "Lizzo", "SZA", "Doja Cat", "Halsey", "Lorde", "Sia", "Kesha", "Fergie",
   "Gwen Stefani", "Avril Lavigne", "Kelly Clarkson", "Carrie Underwood", "Jennifer Lopez", "J.Lo", "JLo", "Shakira", "Ricky Martin",

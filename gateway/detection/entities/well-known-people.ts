@@ -1,17 +1,21 @@
-import { commonWords, knownWords } from "./common-words.js";
+import { commonWords, europeanWords, knownWords } from "./common-words.js";
 import { lazy, wordSet } from "./lazy.js";
 import { cueAfter } from "./person-context.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
+import { tokenPattern } from "./tokenize.js";
 import { classifyWord } from "./word-class.js";
 import { wellKnownPeopleNames } from "./well-known-people-names.js";
 
 /**
  * How an entry may be written to count:
- * - `acronym` ("SZA", "KSI"): in capitals only;
- * - `distinct` ("bruno mars", "harry styles", "obama", "beyonce"): in any case. A full name
+ * - `acronym` ("SZA", "KSI"): in capitals only, and where a capitalised single word would count,
+ *   in a line with no other run of capitals ("the KSI field in the NAS message" is protocol talk);
+ * - `distinct` ("bruno mars", "harry styles", "beyonce", "neymar"): in any case. A full name
  *   counts unless all its words are ordinary words and the first is no first name ("Ice Cube",
- *   "Kid Rock"); a single name when no dictionary has it and it is four letters or more;
- * - `capitalised` ("Trump", "Drake", "Prince", "Ice Cube"): with its capitals; a single word
+ *   "Kid Rock"); a single name when it is four letters or more and neither an English word nor
+ *   a common word of another European language ("messi" and "modi" are Italian words, "pele"
+ *   Portuguese);
+ * - `capitalised` ("Trump", "Drake", "Messi", "Ice Cube"): with its capitals; a single word
  *   only inside a sentence, standing alone, and not where it reads as the ordinary word.
  */
 type Spelling = "acronym" | "distinct" | "capitalised";
@@ -29,7 +33,7 @@ interface Lexicon {
   prefixes: ReadonlySet<string>;
 }
 
-// "a trump card", "the Prince", "this Drake": after these an ordinary word is the word.
+// "a trump card", "the Usher", "this Drake": after these an ordinary word is the word.
 const determiners = wordSet("a an the this that these those my your his her its our their every each no some any another");
 
 const lexicon = lazy((): Lexicon => {
@@ -47,7 +51,7 @@ const lexicon = lazy((): Lexicon => {
       const acronym = words.length === 1 && letters.length <= 5 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
       const distinct =
         words.length === 1
-          ? letters.length >= 4 && !knownWords().has(lowers[0] ?? "") && !commonWords().has(lowers[0] ?? "")
+          ? letters.length >= 4 && !isWord(lowers[0] ?? "")
           : words.some((token) => /\p{L}/u.test(token.lower) && !commonWords().has(token.lower)) || opensWithFirstName(words[0]?.lower ?? "");
       const key = lowers.join(" ");
       for (let length = 1; length <= lowers.length; length++) prefixes.add(lowers.slice(0, length).join(" "));
@@ -57,14 +61,19 @@ const lexicon = lazy((): Lexicon => {
   return { entries, prefixes };
 });
 
-// The tokenizer's word pattern ("O'Neal", "Jay-Z" are one word; "Dr." is two tokens), so that
-// keys match the tokens of real text. Entries are not run through `tokenize` itself: feeding
-// the hot tokenizer some two thousand names at start-up made every later 1,000-token prompt
-// about 0.15 ms slower.
-const entryTokenPattern = /[\p{L}\p{M}\p{Nd}_]+(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]+|-[\p{L}\p{M}\p{Nd}_]+)*|\S/gu;
+/** An English word, or a common word of another European language with or without its accents ("messi", "pele"). */
+function isWord(lower: string): boolean {
+  if (knownWords().has(lower) || commonWords().has(lower) || europeanWords().has(lower)) return true;
+  const plain = lower.normalize("NFD").replace(/\p{M}/gu, "");
+  return plain !== lower && europeanWords().has(plain);
+}
 
+// Split with the tokenizer's word pattern ("O'Neal", "Jay-Z" are one word; "Dr." is two
+// tokens), so that keys match the tokens of real text. Entries are not run through `tokenize`
+// itself: feeding the hot tokenizer some two thousand names at start-up made every later
+// 1,000-token prompt about 0.15 ms slower.
 function entryTokens(name: string): Array<{ lower: string; word: boolean }> {
-  return (name.match(entryTokenPattern) ?? []).map((text) => ({ lower: text.toLowerCase(), word: /[\p{L}\p{Nd}]/u.test(text) }));
+  return (name.match(tokenPattern) ?? []).map((text) => ({ lower: text.toLowerCase(), word: /[\p{L}\p{Nd}]/u.test(text) }));
 }
 
 /** "harry styles", "bill gates": a full name of ordinary words still reads as a name when it opens with a first name; "ice cube" does not. */
@@ -92,7 +101,7 @@ export function warmWellKnownPeople(): void {
 function writtenAsListed(analysis: TextAnalysis, start: number, last: number, entry: Entry): boolean {
   switch (entry.spelling) {
     case "acronym":
-      return analysis.token(start)?.text === entry.compact;
+      return analysis.token(start)?.text === entry.compact && !afterDeterminer(analysis, start) && !besideOtherCapitals(analysis, start) && standsAloneAsName(analysis, start);
     case "distinct":
       return true;
     case "capitalised": {
@@ -109,12 +118,13 @@ function writtenAsListed(analysis: TextAnalysis, start: number, last: number, en
 }
 
 /**
- * An ordinary word that is also a famous name ("Trump", "Drake", "Prince") reads as the name
+ * An ordinary word that is also a famous name ("Trump", "Drake", "Usher") reads as the name
  * only where its capital says so: inside a sentence, not beside another capitalised word ("Sir
- * Francis Drake", "Pink Floyd"; a title before it is fine: "President Trump"), not after a
- * determiner unless a noun follows ("the Prince", but "the Trump administration"), not as "Prince of Persia", and not in a language that
- * capitalises nouns. At a sentence's start only a possessive or a speech verb after it says
- * it is the person ("Trump's wall", "Trump says").
+ * Francis Drake", "Usher Street"; a title before it is fine: "President Trump"), not after a
+ * determiner unless a noun follows ("the Usher", but "the Trump administration"), not as
+ * "Drake of Devon", not in a list of capitalised ordinary words ("Roles: Host, Usher and
+ * Greeter"), and not in a language that capitalises nouns. At a sentence's start only a
+ * possessive or a speech verb after it says it is the person ("Trump's wall", "Trump says").
  */
 function standsAloneAsName(analysis: TextAnalysis, index: number): boolean {
   const token = analysis.token(index);
@@ -130,14 +140,60 @@ function standsAloneAsName(analysis: TextAnalysis, index: number): boolean {
     if (analysis.isCapitalised(index + 1)) return false;
     if (next.lower === "of" && analysis.isCapitalised(index + 2)) return false;
   }
+  if (listedWithOrdinaryWords(analysis, index)) return false;
   if (!token.sentenceStart) return true;
   // "Trump's", and "Trump ' s" in text that was split into tokens before it reached us.
   const possessive = next !== undefined && (next.text === "'" || next.text === "’") && analysis.token(index + 2)?.lower === "s";
   return possessive || cueAfter(analysis, index + 1);
 }
 
-// "the Drake was", "a Pink is": after these the capitalised word is the subject, so the word itself.
+// "the Drake was", "a Sting is": after these the capitalised word is the subject, so the word itself.
 const auxiliaries = wordSet("is was are were be been has had have will would can could should may might must did does do of");
+
+// What joins the items of a list.
+const listSeparators = wordSet(", / & and or");
+
+/**
+ * "Red, Usher and Blue", "Notes: Vanilla, Musk, Amber": a neighbouring list item is a
+ * capitalised ordinary word, so this item is one too. A neighbour that is itself a listed name
+ * keeps both names ("Drake and Cher").
+ */
+function listedWithOrdinaryWords(analysis: TextAnalysis, index: number): boolean {
+  for (const [separator, item] of [
+    [index - 1, index - 2],
+    [index + 1, index + 2],
+  ] as const) {
+    const between = analysis.token(separator);
+    const neighbour = analysis.token(item);
+    if (between === undefined || neighbour === undefined || !listSeparators.has(between.lower)) continue;
+    // The list stays on one line.
+    if (analysis.token(Math.max(index, separator))?.lineStart || analysis.token(Math.max(separator, item))?.lineStart) continue;
+    if (!analysis.isCapitalised(item) || lexicon().entries.has(neighbour.lower)) continue;
+    const wordClass = analysis.wordClass(item);
+    if (wordClass === "common" || wordClass === "rare" || wordClass === "stop") return true;
+  }
+  return false;
+}
+
+/** "the KSI field", "a SZA": after a determiner an acronym names a thing. */
+function afterDeterminer(analysis: TextAnalysis, index: number): boolean {
+  const previous = analysis.token(index - 1);
+  return previous !== undefined && !analysis.token(index)?.lineStart && determiners.has(previous.lower);
+}
+
+/** "the KSI field in the NAS security mode command": another run of capitals on the line says it is technical text. */
+function besideOtherCapitals(analysis: TextAnalysis, index: number): boolean {
+  const { entries } = lexicon();
+  let first = index;
+  while (first > 0 && !analysis.token(first)?.lineStart) first--;
+  for (let other = first; other < analysis.tokens.length; other++) {
+    const token = analysis.token(other);
+    if (token === undefined || (other > first && token.lineStart)) break;
+    if (other === index || token.shape !== "upper" || token.text.length < 2) continue;
+    if (entries.get(token.lower)?.spelling !== "acronym") return true;
+  }
+  return false;
+}
 
 function followedByLowerCaseWord(analysis: TextAnalysis, index: number): boolean {
   const next = analysis.token(index + 1);
@@ -145,8 +201,8 @@ function followedByLowerCaseWord(analysis: TextAnalysis, index: number): boolean
 }
 
 /**
- * People known by their name alone ("thanks obama", "bruno mars", "I think Trump lied",
- * "Messi scored"). Code is left alone.
+ * People known by their name alone ("thanks rihanna", "bruno mars", "I think Trump lied",
+ * "Neymar scored"). Code is left alone.
  */
 export function findWellKnownPeople(analysis: TextAnalysis): Candidate[] {
   const found: Candidate[] = [];
