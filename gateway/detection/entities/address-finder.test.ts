@@ -29,8 +29,14 @@ describe("address finder: quoted blocks", () => {
     expect(locations("| 4521 Oak Avenue\n| Apt. 17\n| Riverside")).toEqual(["4521 Oak Avenue", "Apt. 17", "Riverside"]);
   });
 
-  it("reads a question mark at a line's start as no quote mark", () => {
+  it("reads a lone question mark at a line's start as no quote mark", () => {
     expect(locations("? 4521 Oak Avenue\n? Apt. 17")).toEqual(["4521 Oak Avenue"]);
+  });
+
+  it("follows bullets a lossy encoding turned into question marks or replacement characters", () => {
+    expect(locations("??? 4521 Oak Avenue\n??? Apt. 17\n??? Riverside")).toEqual(["4521 Oak Avenue", "Apt. 17", "Riverside"]);
+    expect(locations("\uFFFD 4521 Oak Avenue\n\uFFFD Apt. 17")).toEqual(["4521 Oak Avenue", "Apt. 17"]);
+    expect(locations("??? 4521 Oak Avenue\n* Apt. 17")).toEqual(["4521 Oak Avenue"]);
   });
 
   it("does not run on into a bulleted list that the street's line did not open with", () => {

@@ -45,8 +45,14 @@ export function extendAddress(analysis: TextAnalysis, coreEnd: number): { end: n
   return { end: last, confirmed };
 }
 
-// Marks that quote or bullet a line in mail and chat: "> ", "| ", "* ", "- ", "• ".
-export const linePrefixMarks = new Set([">", "*", "|", "•", "-", "–", "·"]);
+// Marks that quote or bullet a line in mail and chat: "> ", "| ", "* ", "- ", "• ", and a
+// bullet that a lossy encoding turned into "???" or "�" (a lone "?" is not one).
+export const linePrefixMarks = new Set([">", "*", "|", "•", "-", "–", "·", "?", "\uFFFD"]);
+
+/** A lone "?" opening a line is a question or a typo, not a damaged bullet. */
+function isQuoteMarks(marks: string): boolean {
+  return marks !== "?";
+}
 
 /** The quote or bullet marks that open the line holding `index`, as one string ("" when none). */
 function linePrefixOf(analysis: TextAnalysis, index: number): string {
@@ -54,7 +60,7 @@ function linePrefixOf(analysis: TextAnalysis, index: number): string {
   while (lineStart > 0 && !analysis.token(lineStart)?.lineStart) lineStart--;
   let marks = "";
   for (let cursor = lineStart; cursor < index && linePrefixMarks.has(analysis.token(cursor)?.text ?? ""); cursor++) marks += analysis.token(cursor)?.text;
-  return marks;
+  return isQuoteMarks(marks) ? marks : "";
 }
 
 /**
@@ -68,7 +74,7 @@ function skipLinePrefix(analysis: TextAnalysis, index: number, prefix: string): 
     marks += analysis.token(cursor)?.text;
     cursor++;
   }
-  if (cursor === index || analysis.token(cursor)?.lineStart) return index;
+  if (cursor === index || analysis.token(cursor)?.lineStart || !isQuoteMarks(marks)) return index;
   return marks === prefix || /^>+$/.test(marks) ? cursor : index;
 }
 
