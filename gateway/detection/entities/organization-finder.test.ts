@@ -100,3 +100,45 @@ describe("organisations: well-known names", () => {
     expect(found("We deploy to EKS and store files in S3; the C4 model in React talks to Kubernetes on GitHub.")).toEqual([]);
   });
 });
+
+describe("organisations: hospitals, colleges and other institutions", () => {
+  it("takes a saint's name, its possessive and the institution word as one name", () => {
+    expect(found("She was seen at St Bridget's Hospital yesterday.")).toEqual(["ORGANIZATION: St Bridget's Hospital"]);
+    expect(found("He works at St. Ambrose Children's Research Hospital in Memphis.")).toEqual([
+      "ORGANIZATION: St. Ambrose Children's Research Hospital",
+      "LOCATION: Memphis",
+    ]);
+    expect(found("Treated at St Thomas' Hospital in London.")).toEqual(["ORGANIZATION: St Thomas' Hospital", "LOCATION: London"]);
+    expect(found("Saint Luke's Medical Center in Kansas City")).toContain("ORGANIZATION: Saint Luke's Medical Center");
+    expect(found("At St Mary's Hospital we met.")).toEqual(["ORGANIZATION: St Mary's Hospital"]);
+  });
+
+  it("reads a title before the institution word as part of the name, not as a person's title", () => {
+    expect(found("Admitted to Massachusetts General Hospital on Monday.")).toEqual(["ORGANIZATION: Massachusetts General Hospital"]);
+    expect(found("She is at General Hospital.")).toEqual(["ORGANIZATION: General Hospital"]);
+    expect(found("Born at the Royal Lancaster Hospital.")).toEqual(["ORGANIZATION: Royal Lancaster Hospital"]);
+  });
+
+  it("still reads a person after a title", () => {
+    expect(found("General Patton said no.")).toEqual(["PERSON: Patton"]);
+    expect(found("Dr. Mary Jones said yes.")).toEqual(["PERSON: Mary Jones"]);
+    expect(found("Yesterday Mr Church said hello.")).toEqual(["PERSON: Church"]);
+  });
+
+  it("joins two saints with 'and', and takes the place that follows a college", () => {
+    expect(found("Guy's and St Thomas' NHS Foundation Trust said")).toEqual(["ORGANIZATION: Guy's and St Thomas' NHS Foundation Trust"]);
+    expect(found("She studied at King's College London.")).toEqual(["ORGANIZATION: King's College London"]);
+    expect(found("He was at St Oswin's College, last year.")).toEqual(["ORGANIZATION: St Oswin's College"]);
+  });
+
+  it("reads lower-case words inside a name opened by the institution word", () => {
+    expect(found("à l'Hôpital Saint-Louis à Paris")).toContain("ORGANIZATION: Hôpital Saint-Louis");
+    expect(found("im Klinikum rechts der Isar in München")).toContain("ORGANIZATION: Klinikum rechts der Isar");
+  });
+
+  it("leaves a kind of institution alone, and names inside code", () => {
+    expect(found("The Children's Hospital was closed.")).toEqual([]);
+    expect(found("Medical School starts soon.")).toEqual([]);
+    expect(found("Run `open('St Bridget Hospital')` twice.")).toEqual([]);
+  });
+});

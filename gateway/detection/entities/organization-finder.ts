@@ -3,6 +3,7 @@ import { legalForms, legalFormsCaseSensitive, organizationHeadWords, organizatio
 import { nationalityWords } from "./non-entity-words.js";
 import { matchPlace } from "./place-match.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
+import { institutionEndingIn } from "./institution-finder.js";
 import { findPartnerFirms } from "./partner-firm-finder.js";
 import { findWellKnownOrganizations } from "./well-known-organizations.js";
 import { personTitles } from "./person-titles.js";
@@ -43,6 +44,8 @@ export function findOrganizations(analysis: TextAnalysis): Candidate[] {
     if (analysis.inCode(index)) continue;
     const ending = nameEndingIn(analysis, index) ?? lowerCaseNameEndingIn(analysis, index);
     if (ending !== undefined) found.push(ending);
+    const institution = institutionEndingIn(analysis, index);
+    if (institution !== undefined) found.push(institution);
     const opening = nameOpeningWith(analysis, index);
     if (opening !== undefined) found.push(opening);
   }
@@ -199,23 +202,30 @@ function lowerCaseNameEndingIn(analysis: TextAnalysis, index: number): Candidate
   return candidateOf(analysis, start, end, 0.6);
 }
 
-/** "University of Helsinki", "Bank of America", "Universität Wien", "Banco de España". */
+// Words between an opening word and the name: "Bank of the West", "Hôpital de la Pitié",
+// "Klinikum rechts der Isar", "Universität zu Köln".
+const openingLinkWords = new Set(["of", "for", "de", "di", "del", "della", "du", "des", "für", "van", "voor", "i", "at", "the", "la", "le", "der", "zu", "am", "an", "rechts", "links", "y"]);
+
+/** "University of Helsinki", "Bank of America", "Universität Wien", "Banco de España", "l'Hôpital Saint-Louis". */
 function nameOpeningWith(analysis: TextAnalysis, index: number): Candidate | undefined {
   const token = analysis.token(index);
-  if (token === undefined || token.shape !== "title" || !organizationOpeningWords.has(token.lower)) return undefined;
+  if (token === undefined) return undefined;
+  // French elides the article into the word: "l'Hôpital", "d'Université"; the name starts after it.
+  const second = token.text[1];
+  const elided = (second === "'" || second === "’") && /^[ld]['’]\p{Lu}/u.test(token.text) ? 2 : 0;
+  const word = elided > 0 ? token.text.slice(elided) : token.text;
+  if ((elided === 0 && token.shape !== "title") || !organizationOpeningWords.has(word.toLowerCase())) return undefined;
   let cursor = index + 1;
-  const link = analysis.token(cursor);
-  if (link !== undefined && ["of", "for", "de", "di", "del", "della", "du", "des", "für", "van", "voor", "i", "at"].includes(link.lower)) cursor++;
-  if (analysis.token(cursor)?.lower === "the") cursor++;
+  for (let links = 0; links < 3 && openingLinkWords.has(analysis.token(cursor)?.lower ?? "") && !analysis.token(cursor)?.lineStart; links++) cursor++;
   let last = -1;
   while (cursor < analysis.tokens.length && last - index < 6) {
-    const word = analysis.token(cursor);
-    if (word === undefined || word.lineStart || !isNameWord(analysis, cursor)) break;
+    const next = analysis.token(cursor);
+    if (next === undefined || next.lineStart || !isNameWord(analysis, cursor)) break;
     last = cursor;
     cursor++;
   }
   if (last < 0) return undefined;
-  return candidateOf(analysis, index, last, 0.8);
+  return { start: token.start + elided, end: (analysis.token(last) as Token).end, type: "ORGANIZATION", score: 0.8 };
 }
 
 /** "I work for Avalara", "Eva Berg from Can Capital is", "the Propublica office", "Lucid is a design agency". */

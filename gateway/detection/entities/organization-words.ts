@@ -45,7 +45,27 @@ export const organizationOpeningWords = wordSet(
   "association society board office commission court",
   "universität universite université universidad università universiteit universitet uniwersytet banco banque banca",
   "instituto istituto institut hôpital hospital ospedale ministère ministerio ministero musée museo",
+  "klinikum krankenhaus clinique policlinico",
 );
+
+/**
+ * Institutions that are often named after a saint, a founder or a place, and whose name may
+ * hold possessives and titles: "St Mary's Hospital", "Massachusetts General Hospital".
+ */
+export const institutionWords = wordSet(
+  "hospital hospitals clinic clinics infirmary hospice sanatorium college university school academy institute polytechnic",
+  "seminary trust church cathedral chapel abbey minster priory basilica mosque synagogue",
+  "klinikum krankenhaus klinik spital hôpital clinique ospedale policlinico ziekenhuis sjukhus sykehus",
+);
+
+/**
+ * Titles that also name institutions: "Massachusetts General Hospital", "King's College",
+ * "Princess Royal Hospital". Courtesy titles are left out: "Mr Church" is a person.
+ */
+export const institutionTitles = wordSet("general king queen prince princess duke duchess lord lady bishop cardinal count baron");
+
+/** Words that open a saint's name in an institution's: "St Mary's", "St. Jude", "Sankt Georg", "San Raffaele". */
+export const saintPrefixes = wordSet("st ste sta sto saint sainte sankt san santa santo são");
 
 /** Linking words allowed inside an organisation's name. */
 export const organizationLinkWords = wordSet("of for and the de des du la le di del della dei der für van voor och og i &");

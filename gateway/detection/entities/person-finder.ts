@@ -4,6 +4,7 @@ import { isAcronymAmongWords, looksLikeProperNoun } from "./name-shape.js";
 import { personCandidate } from "./person-candidate.js";
 import { type Cue, cueAfter, cueBefore } from "./person-context.js";
 import { longestName, readRun, type Run } from "./person-runs.js";
+import { institutionTitles, institutionWords } from "./organization-words.js";
 import { places } from "./place-lexicon.js";
 import { findSpeakerLabels } from "./speaker-labels.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
@@ -56,7 +57,9 @@ function judgeRun(analysis: TextAnalysis, run: Run): Candidate[] {
   }
   // In code, only a full name from the lists or a titled name counts.
   const inCode = analysis.inCode(first);
-  const cue = cueBefore(analysis, first);
+  let cue = cueBefore(analysis, first);
+  // "Massachusetts General Hospital", "King's College": a title before an institution's word is part of its name.
+  if (cue === "naming" && institutionWords.has(analysis.token(first)?.lower ?? "") && institutionTitles.has(analysis.token(first - 1)?.lower ?? "")) cue = undefined;
   if (cue === "naming" && !inCode) {
     const trimmed = trimCommonTail(analysis, indices);
     if (trimmed.length > 0) return [personCandidate(analysis, first, trimmed[trimmed.length - 1] as number, 0.9)];
