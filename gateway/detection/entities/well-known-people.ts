@@ -183,16 +183,43 @@ function afterDeterminer(analysis: TextAnalysis, index: number): boolean {
 
 /** "the KSI field in the NAS security mode command": another run of capitals on the line says it is technical text. */
 function besideOtherCapitals(analysis: TextAnalysis, index: number): boolean {
-  const { entries } = lexicon();
-  let first = index;
-  while (first > 0 && !analysis.token(first)?.lineStart) first--;
-  for (let other = first; other < analysis.tokens.length; other++) {
-    const token = analysis.token(other);
-    if (token === undefined || (other > first && token.lineStart)) break;
-    if (other === index || token.shape !== "upper" || token.text.length < 2) continue;
-    if (entries.get(token.lower)?.spelling !== "acronym") return true;
+  const { lineOf, capitalRuns } = capitalRunsByLine(analysis);
+  const line = lineOf[index] ?? 0;
+  // The hit itself is a listed acronym, so it is never among the runs counted; the check stays for safety.
+  return (capitalRuns[line] ?? 0) - (isOtherCapitalRun(analysis, index) ? 1 : 0) > 0;
+}
+
+interface CapitalRuns {
+  /** The line each token is on, counted from 0. */
+  lineOf: Uint32Array;
+  /** How many runs of capitals that are not listed acronyms each line holds. */
+  capitalRuns: number[];
+}
+
+// Counted once per analysis, on the first acronym hit: scanning the line again for every hit
+// made one long line of repeated "KSI" (a protocol log's JSON line) quadratic.
+const capitalRunsCache = new WeakMap<TextAnalysis, CapitalRuns>();
+
+function capitalRunsByLine(analysis: TextAnalysis): CapitalRuns {
+  const cached = capitalRunsCache.get(analysis);
+  if (cached !== undefined) return cached;
+  const lineOf = new Uint32Array(analysis.tokens.length);
+  const capitalRuns: number[] = [0];
+  let line = 0;
+  for (let index = 0; index < analysis.tokens.length; index++) {
+    if (index > 0 && analysis.tokens[index]?.lineStart) capitalRuns[++line] = 0;
+    lineOf[index] = line;
+    if (isOtherCapitalRun(analysis, index)) capitalRuns[line] = (capitalRuns[line] ?? 0) + 1;
   }
-  return false;
+  const runs = { lineOf, capitalRuns };
+  capitalRunsCache.set(analysis, runs);
+  return runs;
+}
+
+/** "NAS", "IMSI": two capitals or more that are not a listed acronym ("SZA" beside "KSI" keeps both). */
+function isOtherCapitalRun(analysis: TextAnalysis, index: number): boolean {
+  const token = analysis.token(index);
+  return token !== undefined && token.shape === "upper" && token.text.length >= 2 && lexicon().entries.get(token.lower)?.spelling !== "acronym";
 }
 
 function followedByLowerCaseWord(analysis: TextAnalysis, index: number): boolean {
