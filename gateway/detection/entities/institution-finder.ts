@@ -1,9 +1,18 @@
-import { commonWords } from "./common-words.js";
+import { commonWords, knownWords } from "./common-words.js";
+import { nationalityWords } from "./non-entity-words.js";
 import { matchPlace } from "./place-match.js";
-import { institutionTitles, institutionWords, saintPrefixes } from "./organization-words.js";
+import {
+  institutionOpeners,
+  institutionTitles,
+  institutionWords,
+  saintPrefixes,
+  surnameInstitutionWords,
+  titledInstitutionWords,
+  trustKinds,
+} from "./organization-words.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
 import type { Token } from "./tokenize.js";
-import { stripPossessive } from "./word-class.js";
+import { isNameClass, stripPossessive } from "./word-class.js";
 
 // Capitalised only because they open a sentence: "At St Mary's Hospital" starts at "St".
 const functionWords = new Set([
@@ -26,6 +35,7 @@ export function institutionEndingIn(analysis: TextAnalysis, index: number): Cand
   if (!isInstitutionHead(analysis, index)) return undefined;
   const start = institutionStart(analysis, index);
   if (start === undefined) return undefined;
+  if (isPersonBefore(analysis, start, index)) return undefined;
   if (!isDistinctive(analysis, start, index)) return undefined;
   const end = placeAfter(analysis, index) ?? index;
   return { start: (analysis.token(start) as Token).start, end: (analysis.token(end) as Token).end, type: "ORGANIZATION", score: 0.9 };
@@ -34,6 +44,7 @@ export function institutionEndingIn(analysis: TextAnalysis, index: number): Cand
 function isInstitutionHead(analysis: TextAnalysis, index: number): boolean {
   const token = analysis.token(index);
   if (token === undefined || token.lineStart || !analysis.isCapitalised(index)) return false;
+  if (token.lower === "trust") return isHealthTrust(analysis, index);
   if (institutionWords.has(token.lower)) return true;
   // "Saint Luke's Medical Center": a centre is an institution only with its kind before it.
   if (token.lower !== "center" && token.lower !== "centre") return false;
@@ -41,14 +52,61 @@ function isInstitutionHead(analysis: TextAnalysis, index: number): boolean {
   return kind === "medical" || kind === "health" || kind === "cancer" || kind === "research";
 }
 
-/** Any capitalised word but a function word or a day; titles that name institutions and saints' prefixes included ("General", "King's", "St"). */
+/**
+ * "NHS Foundation Trust", "Oxford Health Trust": a trust is an institution only as a health
+ * or charitable one; "Root Certificate Authority Trust" and "Trust Store" are security words.
+ */
+function isHealthTrust(analysis: TextAnalysis, head: number): boolean {
+  if (trustKinds.has(analysis.token(head - 1)?.lower ?? "")) return true;
+  for (let cursor = head - 1; cursor >= 0 && cursor >= head - 7; cursor--) {
+    const token = analysis.token(cursor) as Token;
+    if (token.text === "NHS") return true;
+    if (token.lineStart) break;
+  }
+  return false;
+}
+
+/**
+ * Any capitalised word but a stop word (function words, days, titles, developer vocabulary),
+ * with titles that name institutions, saints' prefixes and nationalities let back in
+ * ("General", "King's", "St", "Royal Irish Academy").
+ */
 function isInstitutionNameWord(analysis: TextAnalysis, index: number): boolean {
   const token = analysis.token(index);
   if (token === undefined || analysis.inCode(index)) return false;
   if (!analysis.isCapitalised(index) && token.shape !== "mixed") return false;
   if (functionWords.has(token.lower)) return false;
   if (analysis.wordClass(index) !== "stop") return true;
-  return institutionTitles.has(stripPossessive(token.lower)) || saintPrefixes.has(token.lower);
+  const bare = stripPossessive(token.lower);
+  return institutionTitles.has(bare) || saintPrefixes.has(token.lower) || nationalityWords.has(bare);
+}
+
+/** The possessive ending at `index`: "Mary's" ("'" "s") or "Thomas'" ("'" after a word in s). */
+function isPossessiveEnd(analysis: TextAnalysis, index: number): boolean {
+  const token = analysis.token(index);
+  if (token === undefined) return false;
+  if (token.lower === "s" && token.attached && isApostrophe(analysis.token(index - 1))) return true;
+  return isApostrophe(token) && token.attached && analysis.token(index - 1)?.lower.endsWith("s") === true;
+}
+
+/** A word right after a saint's prefix: the "John" of "St John", "St. John". */
+function followsSaintPrefix(analysis: TextAnalysis, index: number): boolean {
+  const before = analysis.token(index - 1);
+  if (before === undefined) return false;
+  if (before.text === ".") return saintPrefixes.has(analysis.token(index - 2)?.lower ?? "");
+  return saintPrefixes.has(before.lower);
+}
+
+/**
+ * "Main St. Mary's Hospital is next door", "at St. Then Hospital": the dot ends a street name
+ * or a sentence when a capitalised word stands before "St" or an ordinary word after the dot.
+ */
+function isSentenceDot(analysis: TextAnalysis, dot: number): boolean {
+  const after = analysis.wordClass(dot + 1);
+  if (after === "common" || after === "stop") return true;
+  const before = analysis.token(dot - 2);
+  if (before === undefined || before.sentenceStart || analysis.token(dot - 1)?.lineStart) return false;
+  return analysis.isCapitalised(dot - 2) && !functionWords.has(before.lower);
 }
 
 function isApostrophe(token: Token | undefined): boolean {
@@ -69,21 +127,25 @@ function institutionStart(analysis: TextAnalysis, head: number): number | undefi
       cursor -= 2;
       continue;
     }
-    // "Thomas' Hospital": the apostrophe alone after a name ending in s.
+    // "Thomas' Hospital": the apostrophe alone after a name ending in s; in "'Collins' Hospital" it closes a quote.
     if (isApostrophe(token) && token.attached && analysis.token(cursor - 1)?.lower.endsWith("s") === true) {
       if (!isInstitutionNameWord(analysis, cursor - 1)) break;
+      if (isApostrophe(analysis.token(cursor - 2)) && analysis.token(cursor - 1)?.attached) return undefined;
       cursor--;
       continue;
     }
     // "St. Jude": the dot of an abbreviated saint.
     if (token.text === "." && token.attached && start !== undefined && saintPrefixes.has(analysis.token(cursor - 1)?.lower ?? "") && analysis.isCapitalised(cursor - 1)) {
+      if (isSentenceDot(analysis, cursor)) break;
       cursor--;
       continue;
     }
-    // "Guy's and St Thomas'": two saints or founders joined by "and".
+    // "Guy's and St Thomas'", "St John and St Elizabeth": two saints or founders joined by
+    // "and"; "Dr Smith and St Mary's" joins a person to the name.
     if ((token.lower === "and" || token.text === "&") && start !== undefined && saintPrefixes.has(analysis.token(start)?.lower ?? "")) {
-      const before = analysis.token(cursor - 1);
-      if (before === undefined || !(before.lower === "s" || isInstitutionNameWord(analysis, cursor - 1))) break;
+      const before = cursor - 1;
+      const joins = isPossessiveEnd(analysis, before) || (isInstitutionNameWord(analysis, before) && followsSaintPrefix(analysis, before));
+      if (!joins) break;
       cursor--;
       continue;
     }
@@ -92,7 +154,33 @@ function institutionStart(analysis: TextAnalysis, head: number): number | undefi
     words++;
     cursor--;
   }
+  if (start !== undefined && opensWithVerb(analysis, start, head)) start++;
   return start;
+}
+
+/**
+ * "Contact St Mary's Hospital", "Is Santa Clara University": a dictionary word opening the
+ * sentence before another capitalised word is an instruction or a question, not the name's
+ * first word; "Royal Free Hospital" keeps the words institutions open with.
+ */
+function opensWithVerb(analysis: TextAnalysis, start: number, head: number): boolean {
+  const token = analysis.token(start) as Token;
+  if (!token.sentenceStart || start + 1 >= head || !analysis.isCapitalised(start + 1)) return false;
+  if (saintPrefixes.has(token.lower) || institutionTitles.has(token.lower) || institutionOpeners.has(token.lower)) return false;
+  const wordClass = analysis.wordClass(start);
+  return (wordClass === "common" || wordClass === "rare") && knownWords().has(token.lower);
+}
+
+/**
+ * "Alonzo Church", "Senator Frank Church": a first name, alone or with a surname, before an
+ * institution word that is also a surname is a person, left to the person finder.
+ */
+function isPersonBefore(analysis: TextAnalysis, start: number, head: number): boolean {
+  if (!surnameInstitutionWords.has(analysis.token(head)?.lower ?? "") || head - start > 2) return false;
+  const first = analysis.wordClass(start);
+  if (first !== "first" && first !== "ambiguousFirst") return false;
+  if (saintPrefixes.has(analysis.token(start)?.lower ?? "")) return false;
+  return head - start === 1 || (isNameClass(analysis.wordClass(start + 1)) && analysis.isCapitalised(start + 1));
 }
 
 /**
@@ -106,7 +194,15 @@ function isDistinctive(analysis: TextAnalysis, start: number, head: number): boo
     if (token.lower === "s" || isApostrophe(token) || token.text === ".") continue;
     if (token.lower === "and" || token.text === "&") continue;
     words++;
-    if (saintPrefixes.has(token.lower) || institutionTitles.has(token.lower)) return true;
+    if (saintPrefixes.has(token.lower)) return true;
+    // "King's College", "General Hospital", "Duke University"; not "Count Hospital entries"
+    // at a sentence's start, nor "General Academy" or "General Trust" settings.
+    if (institutionTitles.has(token.lower)) {
+      if (isPossessiveEnd(analysis, cursor + 2)) return true;
+      if (!token.sentenceStart && titledInstitutionWords.has(analysis.token(head)?.lower ?? "")) return true;
+      continue;
+    }
+    if (nationalityWords.has(token.lower)) continue;
     if (analysis.wordClass(cursor) !== "common" || !commonWords().has(token.lower)) return true;
   }
   const first = analysis.token(start) as Token;

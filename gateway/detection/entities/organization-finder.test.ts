@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { entityDetector } from "./entity-detector.js";
+import { institutionEndingIn } from "./institution-finder.js";
+import { TextAnalysis } from "./text-analysis.js";
 
 /** The findings as `TYPE: text` strings, in order. */
 function found(text: string): string[] {
   return entityDetector.detect(text).map((finding) => `${finding.type}: ${text.slice(finding.start, finding.end)}`);
+}
+
+/** What the institution finder alone proposes, as text, in order. */
+function institutions(text: string): string[] {
+  const analysis = new TextAnalysis(text);
+  const names: string[] = [];
+  for (let index = 0; index < analysis.tokens.length; index++) {
+    const candidate = institutionEndingIn(analysis, index);
+    if (candidate !== undefined) names.push(text.slice(candidate.start, candidate.end));
+  }
+  return names;
 }
 
 describe("organisations: names before a legal form", () => {
@@ -134,6 +147,54 @@ describe("organisations: hospitals, colleges and other institutions", () => {
   it("reads lower-case words inside a name opened by the institution word", () => {
     expect(found("à l'Hôpital Saint-Louis à Paris")).toContain("ORGANIZATION: Hôpital Saint-Louis");
     expect(found("im Klinikum rechts der Isar in München")).toContain("ORGANIZATION: Klinikum rechts der Isar");
+  });
+
+  it("leaves people called Church to the person finder", () => {
+    expect(found("Alonzo Church invented lambda calculus")).toEqual(["PERSON: Alonzo Church"]);
+    expect(found("Charlotte Church sang")).toEqual(["PERSON: Charlotte Church"]);
+    expect(found("Senator Frank Church led")).toEqual(["PERSON: Frank Church"]);
+    expect(found("We met at St Michael's Church.")).toEqual(["ORGANIZATION: St Michael's Church"]);
+  });
+
+  it("joins with 'and' only a possessive or a saint, not any capitalised word", () => {
+    expect(found("I called Dr Smith and St Mary's Hospital.")).toEqual(["PERSON: Smith", "ORGANIZATION: St Mary's Hospital"]);
+    expect(found("Alice and St Mary's Hospital staff met.")).toEqual(["PERSON: Alice", "ORGANIZATION: St Mary's Hospital"]);
+    expect(found("Treated at St John and St Elizabeth Hospital.")).toEqual(["ORGANIZATION: St John and St Elizabeth Hospital"]);
+  });
+
+  it("leaves out a verb that opens the sentence", () => {
+    expect(found("Contact St Mary's Hospital")).toEqual(["ORGANIZATION: St Mary's Hospital"]);
+    expect(found("Email King's College London")).toEqual(["ORGANIZATION: King's College London"]);
+    expect(found("Ask Guy's and St Thomas' NHS Foundation Trust")).toEqual(["ORGANIZATION: Guy's and St Thomas' NHS Foundation Trust"]);
+    expect(found("Choose Duke University")).toEqual(["ORGANIZATION: Duke University"]);
+    expect(institutions("Is Santa Clara University open?")).toEqual(["Santa Clara University"]);
+    expect(found("Royal Free Hospital is in London.")).toContain("ORGANIZATION: Royal Free Hospital");
+  });
+
+  it("takes a lone title only before a hospital word inside a sentence", () => {
+    expect(found("Count Hospital entries in the table.")).toEqual([]);
+    expect(institutions("## General Trust Settings")).toEqual([]);
+    expect(found("The General Academy tab")).toEqual([]);
+    expect(found("Royal Irish Academy members met.")).toContain("ORGANIZATION: Royal Irish Academy");
+  });
+
+  it("takes a trust only as a health or foundation trust", () => {
+    expect(institutions("Add the Apple Root Certificate Authority Trust to the keychain")).toEqual([]);
+    expect(institutions("Configure the Trust Store and Root Certificate Authority Trust")).toEqual([]);
+    expect(institutions("We trust Microsoft Trust less.")).toEqual([]);
+    expect(found("She joined Leeds Teaching Hospitals Trust.")).toEqual(["ORGANIZATION: Leeds Teaching Hospitals Trust"]);
+    expect(found("She joined the Oxford Health Trust.")).toEqual(["ORGANIZATION: Oxford Health Trust"]);
+  });
+
+  it("does not read 'St.' across a sentence end or after a street name", () => {
+    expect(found("I met him at Main St. Mary's Hospital is next door.")).not.toContain("ORGANIZATION: Main St. Mary's Hospital");
+    expect(found("I met him at Main St. Mary's Hospital is next door.")).not.toContain("ORGANIZATION: St. Mary's Hospital");
+    expect(institutions("I met John at St. Then Hospital.")).toEqual([]);
+    expect(institutions("Visit St. Mary's Hospital.")).toEqual(["St. Mary's Hospital"]);
+  });
+
+  it("does not read a closing quote as a possessive", () => {
+    expect(found("He said 'Collins' Hospital is closed.")).not.toContain("ORGANIZATION: Collins' Hospital");
   });
 
   it("leaves a kind of institution alone, and names inside code", () => {

@@ -64,6 +64,25 @@ export const institutionWords = wordSet(
  */
 export const institutionTitles = wordSet("general king queen prince princess duke duchess lord lady bishop cardinal count baron");
 
+/** Institution words that are also surnames: "Alonzo Church" is a person, "St Michael's Church" a church. */
+export const surnameInstitutionWords = wordSet("church chapel abbey minster");
+
+/** Institution words before which a title alone names one place: "General Hospital", "Duke University", not "General Academy". */
+export const titledInstitutionWords = wordSet("hospital hospitals infirmary university");
+
+/** Words before "Trust" that make it a health or charitable trust, not a certificate's: "NHS Foundation Trust". */
+export const trustKinds = wordSet("foundation health hospital hospitals care");
+
+/**
+ * Dictionary words that often open an institution's name, kept at a sentence's start where a
+ * verb would be dropped: "Royal Free Hospital", not "Contact St Mary's Hospital".
+ */
+export const institutionOpeners = wordSet(
+  "royal national central memorial free city county state community regional university children women",
+  "north south east west northern southern eastern western new old great grand holy sacred christ trinity mercy good",
+  "mount presbyterian methodist baptist lutheran catholic jewish christian union imperial district metropolitan",
+);
+
 /** Words that open a saint's name in an institution's: "St Mary's", "St. Jude", "Sankt Georg", "San Raffaele". */
 export const saintPrefixes = wordSet("st ste sta sto saint sainte sankt san santa santo são");
 
