@@ -163,7 +163,7 @@ function institutionStart(analysis: TextAnalysis, head: number): number | undefi
  * sentence before another capitalised word is an instruction or a question, not the name's
  * first word; "Royal Free Hospital" keeps the words institutions open with.
  */
-function opensWithVerb(analysis: TextAnalysis, start: number, head: number): boolean {
+export function opensWithVerb(analysis: TextAnalysis, start: number, head: number): boolean {
   const token = analysis.token(start) as Token;
   if (!token.sentenceStart || start + 1 >= head || !analysis.isCapitalised(start + 1)) return false;
   if (saintPrefixes.has(token.lower) || institutionTitles.has(token.lower) || institutionOpeners.has(token.lower)) return false;

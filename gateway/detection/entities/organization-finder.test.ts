@@ -203,3 +203,30 @@ describe("organisations: hospitals, colleges and other institutions", () => {
     expect(found("Run `open('St Bridget Hospital')` twice.")).toEqual([]);
   });
 });
+
+describe("organisations: names before an organisation word", () => {
+  it("leaves out a verb or auxiliary that opens the sentence", () => {
+    expect(found("Is Santa Clara University open?")).toEqual(["ORGANIZATION: Santa Clara University"]);
+    expect(found("Does Stanford University offer it?")).toEqual(["ORGANIZATION: Stanford University"]);
+    expect(found("Visit Acme Foundation today")).toEqual(["ORGANIZATION: Acme Foundation"]);
+    expect(found("Contact Acme Foundation.")).toEqual(["ORGANIZATION: Acme Foundation"]);
+    expect(found("Call the Acme Foundation.")).toEqual(["ORGANIZATION: Acme Foundation"]);
+  });
+
+  it("keeps the whole name inside a sentence and words institutions open with", () => {
+    expect(found("I think Stanford University offers it.")).toEqual(["ORGANIZATION: Stanford University"]);
+    expect(found("Stanford University offers it.")).toEqual(["ORGANIZATION: Stanford University"]);
+    expect(found("Does Clean Power Finance exist?")).toEqual(["ORGANIZATION: Clean Power Finance"]);
+    expect(found("Royal Society of Chemistry")).toEqual(["ORGANIZATION: Royal Society of Chemistry"]);
+    expect(found("She wrote to the Royal Society of Chemistry.")).toEqual(["ORGANIZATION: Royal Society of Chemistry"]);
+    expect(found("The Central Bank of Ireland said so.")).toEqual(["ORGANIZATION: Central Bank of Ireland"]);
+  });
+
+  it("keeps charitable and family trusts, and leaves out a verb before a trust", () => {
+    expect(found("The grant came from the Wellcome Trust last year.")).toEqual(["ORGANIZATION: Wellcome Trust"]);
+    expect(found("Assets of the John Doe Revocable Trust were moved.")).toEqual(["ORGANIZATION: John Doe Revocable Trust"]);
+    expect(found("Call Northwind Trust today.")).toEqual(["ORGANIZATION: Northwind Trust"]);
+    expect(found("Is Leeds Teaching Hospitals Trust open?")).toEqual(["ORGANIZATION: Leeds Teaching Hospitals Trust"]);
+    expect(found("Visit Oxford Health Trust.")).toEqual(["ORGANIZATION: Oxford Health Trust"]);
+  });
+});

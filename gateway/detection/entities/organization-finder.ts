@@ -1,9 +1,9 @@
 import { commonWords } from "./common-words.js";
-import { legalForms, legalFormsCaseSensitive, organizationHeadWords, organizationLinkWords, organizationOpeningWords } from "./organization-words.js";
+import { institutionOpeners, legalForms, legalFormsCaseSensitive, organizationHeadWords, organizationLinkWords, organizationOpeningWords } from "./organization-words.js";
 import { nationalityWords } from "./non-entity-words.js";
 import { matchPlace } from "./place-match.js";
 import type { Candidate, TextAnalysis } from "./text-analysis.js";
-import { institutionEndingIn } from "./institution-finder.js";
+import { institutionEndingIn, opensWithVerb } from "./institution-finder.js";
 import { findPartnerFirms } from "./partner-firm-finder.js";
 import { findWellKnownOrganizations } from "./well-known-organizations.js";
 import { personTitles } from "./person-titles.js";
@@ -96,8 +96,9 @@ function nameStartBefore(analysis: TextAnalysis, end: number, maximumWords: numb
       cursor--;
       continue;
     }
-    // "Davis, Reynolds and Williamson", "Johnson & Johnson", "Bank of the West".
-    const linking = organizationLinkWords.has(token.lower) || token.text === ",";
+    // "Davis, Reynolds and Williamson", "Johnson & Johnson", "Bank of the West"; a lone "the"
+    // between capitalised words follows a verb ("Call the Acme Foundation"), not a name's word.
+    const linking = (organizationLinkWords.has(token.lower) && token.lower !== "the") || token.text === ",";
     // "Jeremy Hartmann of Gradiant Research LLC": "of" after a person's name ends the company's.
     const afterPerson = (token.lower === "of" || token.lower === "for") && isPersonNameWord(analysis, cursor - 1);
     if (linking && !afterPerson && start !== undefined && isNameWord(analysis, cursor - 1) && !analysis.token(cursor)?.lineStart) {
@@ -152,8 +153,11 @@ function nameEndingIn(analysis: TextAnalysis, index: number): Candidate | undefi
   const head = !legal && (token.shape === "title" || token.shape === "upper") && organizationHeadWords.has(token.lower);
   if (!legal && !head) return undefined;
   if (token.lineStart) return undefined;
-  const start = nameStartBefore(analysis, index, 5);
+  let start = nameStartBefore(analysis, index, 5);
   if (start === undefined) return undefined;
+  // "Is Santa Clara University open?", "Visit Acme Foundation": a verb opening the sentence is
+  // no part of the name.
+  if (head && opensWithVerb(analysis, start, index)) start++;
   // "Ltd.", "Inc.", "Co.": the dot of an abbreviated legal form belongs to the name.
   const end = legal && analysis.dotAfter(index) && dottedLegalForms.has(token.lower) ? index + 1 : index;
   if (legal) return candidateOf(analysis, legalNameStart(analysis, start), end, 0.9);
@@ -225,7 +229,12 @@ function nameOpeningWith(analysis: TextAnalysis, index: number): Candidate | und
     cursor++;
   }
   if (last < 0) return undefined;
-  return { start: token.start + elided, end: (analysis.token(last) as Token).end, type: "ORGANIZATION", score: 0.8 };
+  // "Royal Society of Chemistry", "Central Bank of Ireland", "American Society of …": a word
+  // that institutions open with stands before the opening word.
+  const before = analysis.token(index - 1);
+  const opener = elided === 0 && before !== undefined && !token.lineStart && !analysis.inCode(index - 1) && analysis.isCapitalised(index - 1) && (institutionOpeners.has(before.lower) || nationalityWords.has(before.lower));
+  const start = opener ? before.start : token.start + elided;
+  return { start, end: (analysis.token(last) as Token).end, type: "ORGANIZATION", score: 0.8 };
 }
 
 /** "I work for Avalara", "Eva Berg from Can Capital is", "the Propublica office", "Lucid is a design agency". */
