@@ -54,29 +54,9 @@ function isQuoteMarks(marks: string): boolean {
   return marks !== "?";
 }
 
-const lineStartCache = new WeakMap<TextAnalysis, Int32Array>();
-
-/**
- * For each token, the index of the first token of its line. Built once per text: walking back
- * from every street to its line's start made one long line of street words quadratic.
- */
-function lineStarts(analysis: TextAnalysis): Int32Array {
-  let starts = lineStartCache.get(analysis);
-  if (starts === undefined) {
-    const tokens = analysis.tokens;
-    starts = new Int32Array(tokens.length);
-    for (let index = 0, current = 0; index < tokens.length; index++) {
-      if ((tokens[index] as Token).lineStart) current = index;
-      starts[index] = current;
-    }
-    lineStartCache.set(analysis, starts);
-  }
-  return starts;
-}
-
 /** The quote or bullet marks that open the line holding `index`, as one string ("" when none). */
 function linePrefixOf(analysis: TextAnalysis, index: number): string {
-  const lineStart = lineStarts(analysis)[index] ?? 0;
+  const lineStart = analysis.lineStartOf(index);
   let marks = "";
   for (let cursor = lineStart; cursor < index && linePrefixMarks.has(analysis.token(cursor)?.text ?? ""); cursor++) marks += analysis.token(cursor)?.text;
   return isQuoteMarks(marks) ? marks : "";

@@ -22,6 +22,7 @@ export class TextAnalysis {
   private cueWordList: string[] | undefined;
   private readonly memory = new Map<string, Map<number, number | undefined>>();
   private cuePositions: Int32Array | undefined;
+  private lineStarts: Int32Array | undefined;
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -31,6 +32,23 @@ export class TextAnalysis {
 
   token(index: number): Token | undefined {
     return this.tokens[index];
+  }
+
+  /**
+   * The index of the first token on the line of token `index`. Worked out once per text, so
+   * finders that look along a line do not walk back over it for every match (one long line
+   * would make that quadratic).
+   */
+  lineStartOf(index: number): number {
+    if (this.lineStarts === undefined) {
+      const starts = new Int32Array(this.tokens.length);
+      for (let position = 0, current = 0; position < this.tokens.length; position++) {
+        if ((this.tokens[position] as Token).lineStart) current = position;
+        starts[position] = current;
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts[index] ?? 0;
   }
 
   wordClass(index: number): WordClass {

@@ -183,35 +183,25 @@ function afterDeterminer(analysis: TextAnalysis, index: number): boolean {
 
 /** "the KSI field in the NAS security mode command": another run of capitals on the line says it is technical text. */
 function besideOtherCapitals(analysis: TextAnalysis, index: number): boolean {
-  const { lineOf, capitalRuns } = capitalRunsByLine(analysis);
-  const line = lineOf[index] ?? 0;
+  const runs = capitalRunsByLine(analysis)[analysis.lineStartOf(index)] ?? 0;
   // The hit itself is a listed acronym, so it is never among the runs counted; the check stays for safety.
-  return (capitalRuns[line] ?? 0) - (isOtherCapitalRun(analysis, index) ? 1 : 0) > 0;
-}
-
-interface CapitalRuns {
-  /** The line each token is on, counted from 0. */
-  lineOf: Uint32Array;
-  /** How many runs of capitals that are not listed acronyms each line holds. */
-  capitalRuns: number[];
+  return runs - (isOtherCapitalRun(analysis, index) ? 1 : 0) > 0;
 }
 
 // Counted once per analysis, on the first acronym hit: scanning the line again for every hit
 // made one long line of repeated "KSI" (a protocol log's JSON line) quadratic.
-const capitalRunsCache = new WeakMap<TextAnalysis, CapitalRuns>();
+const capitalRunsCache = new WeakMap<TextAnalysis, Uint32Array>();
 
-function capitalRunsByLine(analysis: TextAnalysis): CapitalRuns {
+/** How many runs of capitals that are not listed acronyms each line holds, at the index of the line's first token. */
+function capitalRunsByLine(analysis: TextAnalysis): Uint32Array {
   const cached = capitalRunsCache.get(analysis);
   if (cached !== undefined) return cached;
-  const lineOf = new Uint32Array(analysis.tokens.length);
-  const capitalRuns: number[] = [0];
-  let line = 0;
+  const runs = new Uint32Array(analysis.tokens.length);
   for (let index = 0; index < analysis.tokens.length; index++) {
-    if (index > 0 && analysis.tokens[index]?.lineStart) capitalRuns[++line] = 0;
-    lineOf[index] = line;
-    if (isOtherCapitalRun(analysis, index)) capitalRuns[line] = (capitalRuns[line] ?? 0) + 1;
+    if (!isOtherCapitalRun(analysis, index)) continue;
+    const line = analysis.lineStartOf(index);
+    runs[line] = (runs[line] ?? 0) + 1;
   }
-  const runs = { lineOf, capitalRuns };
   capitalRunsCache.set(analysis, runs);
   return runs;
 }
